@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENT, EMULATOR_URL } from "./defaults";
+
+/**
+ * The only reader of process.env. Parsed once, on first use; a missing or malformed variable stops
+ * the app with one line naming it. With no LIVECHAT_CLIENT_ID the app runs against the bundled
+ * emulator with development-only secrets, and says so once.
+ */
+
+const DEV_AUTH_SECRET = "dev-only-auth-secret-for-the-livechat-emulator";
+// 32 zero bytes is fine for the emulator: its tokens are worthless outside this machine.
+const DEV_ENCRYPTION_KEY = `dev:${Buffer.alloc(32).toString("base64")}`;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""));
+const csv = z.string().transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
+
+const schema = z
+  .object({
+    LIVECHAT_CLIENT_ID: optional(z.string().min(1)),
+    LIVECHAT_CLIENT_SECRET: optional(z.string().min(1)),
+    LIVECHAT_ACCOUNTS_URL: optional(url),
+    LIVECHAT_API_URL: optional(url),
+    LIVECHAT_SCOPES: optional(csv.pipe(z.array(z.string().regex(/^[a-z_.]+(--[a-z]+)?:(ro|rw)$/)).min(1))),
+    NEXTAUTH_URL: optional(url),
+    NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    TOKEN_ENCRYPTION_KEY: optional(z.string().regex(/^[\w-]+:[A-Za-z0-9+/=]{43,44}$/, "must be KEY_ID:BASE64_32_BYTES")),
+    TOKEN_ENCRYPTION_PREVIOUS_KEYS: optional(csv),
+    DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+    VERCEL: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    const real = env.LIVECHAT_CLIENT_ID !== undefined;
+    const require = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `is required ${why}` });
+    };
+    if (real) {
+      require("LIVECHAT_CLIENT_SECRET", "with LIVECHAT_CLIENT_ID (server-side apps have a secret)");
+      require("NEXTAUTH_SECRET", "with a real LiveChat app (openssl rand -base64 32)");
+      require("TOKEN_ENCRYPTION_KEY", "with a real LiveChat app (npm run key:generate)");
+    } else if (env.VERCEL) {
+      require("LIVECHAT_CLIENT_ID", "on Vercel: the bundled emulator only runs locally");
+    }
+  });
+
+export type Env = ReturnType<typeof toEnv>;
+
+function toEnv(raw: z.infer<typeof schema>) {
+  const emulator = raw.LIVECHAT_CLIENT_ID === undefined;
+  return {
+    emulator,
+    livechat: {
+      clientId: raw.LIVECHAT_CLIENT_ID ?? EMULATOR_CLIENT.id,
+      clientSecret: raw.LIVECHAT_CLIENT_SECRET ?? EMULATOR_CLIENT.secret,
+      accountsUrl: raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : "https://accounts.livechat.com"),
+      apiUrl: raw.LIVECHAT_API_URL ?? (emulator ? EMULATOR_URL : "https://api.livechatinc.com"),
+      scopes: raw.LIVECHAT_SCOPES ?? ["accounts--my:ro", "agents--all:ro"],
+    },
+    appUrl: raw.NEXTAUTH_URL ?? "http://localhost:3000",
+    authSecret: raw.NEXTAUTH_SECRET ?? DEV_AUTH_SECRET,
+    tokenKeys: {
+      current: raw.TOKEN_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
+      previous: raw.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? [],
+    },
+    database: {
+      url: raw.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+      // PGlite runs one backend: one connection keeps transactions from interleaving.
+      poolMax: raw.DATABASE_URL ? 10 : 1,
+    },
+  };
+}
+
+/** Thrown for a missing or malformed variable; the message is the one line to show. */
+export class EnvError extends Error {
+  readonly code = "invalid_env";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new EnvError(`Invalid environment: ${issue.path.join(".")} ${issue.message}. See .env.example.`);
+  }
+  return toEnv(result.data);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    cached = parseEnv(process.env);
+    if (cached.emulator) {
+      console.info(
+        `LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${cached.livechat.accountsUrl} (client ${cached.livechat.clientId}).`,
+      );
+    }
+  }
+  return cached;
+}
