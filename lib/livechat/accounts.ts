@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { accountsRequest, type AccountsConfig, type AccountsEndpoint } from "./accounts-request";
+import { toAvatarUrl } from "./avatar-url";
+import { LiveChatAuthError } from "./errors";
+
+/** The tokens the accounts server issues, as the token store keeps them. */
+export type TokenSet = {
+  accessToken: string;
+  /** Null when the response carried none: keep using the previous refresh token. */
+  refreshToken: string | null;
+  expiresAt: Date;
+  /** Comma-separated, as LiveChat sends it: `agents--all:ro,accounts--my:ro`. */
+  scope: string;
+  tokenType: string;
+  accountId: string;
+  organizationId: string;
+};
+
+const tokenWireSchema = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().nullish(),
+  expires_in: z.number(),
+  scope: z.string(),
+  token_type: z.string(),
+  account_id: z.string(),
+  organization_id: z.string(),
+});
+
+export type TokenWire = z.infer<typeof tokenWireSchema>;
+
+/** Maps a `/v2/token` response to a `TokenSet`; `now` is when the request was sent. */
+export function toTokenSet(wire: TokenWire, now: Date): TokenSet {
+  return {
+    accessToken: wire.access_token,
+    refreshToken: wire.refresh_token || null,
+    expiresAt: new Date(now.getTime() + wire.expires_in * 1000),
+    scope: wire.scope,
+    tokenType: wire.token_type,
+    accountId: wire.account_id,
+    organizationId: wire.organization_id,
+  };
+}
+
+/**
+ * Exchanges a refresh token for a new access token. Never retries: the caller decides, using
+ * `LiveChatAuthError.permanent`.
+ * @see https://platform.text.com/docs/authorization/agent-authorization#using-the-refresh-token
+ */
+export async function refreshAccessToken(
+  cfg: AccountsConfig,
+  refreshToken: string,
+): Promise<TokenSet> {
+  // Counting the lifetime from before the request keeps expiresAt on the early, safe side.
+  const now = new Date();
+  const form = new URLSearchParams({
+    grant_type: "refresh_token",
+    refresh_token: refreshToken,
+    client_id: cfg.clientId,
+  });
+  if (cfg.clientSecret) form.set("client_secret", cfg.clientSecret);
+  const wire = await accountsRequest(cfg, {
+    operation: "token refresh",
+    method: "POST",
+    path: "/v2/token",
+    form,
+    schema: tokenWireSchema,
+    secrets: [refreshToken, cfg.clientSecret],
+  });
+  return toTokenSet(wire, now);
+}
+
+/**
+ * Revokes an access or refresh token (an access token takes its refresh token with it).
+ * Idempotent: a token the server no longer knows (404) counts as revoked.
+ * @see https://platform.text.com/docs/authorization/agent-authorization#revoking-tokens
+ */
+export async function revokeToken(cfg: AccountsEndpoint, token: string): Promise<void> {
+  try {
+    await accountsRequest(cfg, {
+      operation: "token revocation",
+      method: "DELETE",
+      path: "/v2/token",
+      bearer: token,
+      schema: z.unknown(),
+    });
+  } catch (error) {
+    if (error instanceof LiveChatAuthError && error.status === 404) return;
+    throw error;
+  }
+}
+
+/** The LiveChat account behind an access token. */
+export type Account = {
+  accountId: string;
+  name: string;
+  email: string;
+  emailVerified?: boolean;
+  defaultOrganizationId?: string;
+  avatarUrl: string | null;
+};
+
+const accountWireSchema = z.looseObject({
+  account_id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  email_verified: z.boolean().optional(),
+  default_organization_id: z.string().optional(),
+  avatar_url: z.string().nullish(),
+});
+
+export type AccountWire = z.infer<typeof accountWireSchema>;
+
+/** Maps LiveChat's account object to ours. */
+export function toAccount(wire: AccountWire): Account {
+  return {
+    accountId: wire.account_id,
+    name: wire.name,
+    email: wire.email,
+    emailVerified: wire.email_verified,
+    defaultOrganizationId: wire.default_organization_id,
+    avatarUrl: toAvatarUrl(wire.avatar_url),
+  };
+}
+
+/**
+ * Gets the account that signed in. Scope `accounts--my:ro`.
+ * @see https://platform.text.com/docs/authorization/global-accounts-api
+ */
+export async function getMyAccount(cfg: AccountsEndpoint, accessToken: string): Promise<Account> {
+  const wire = await accountsRequest(cfg, {
+    operation: "account lookup",
+    method: "GET",
+    path: "/v2/accounts/me",
+    bearer: accessToken,
+    schema: accountWireSchema,
+  });
+  return toAccount(wire);
+}
