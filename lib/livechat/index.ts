@@ -1,0 +1,13 @@
+// The client's public surface. `request` and the HTTP helpers stay internal: new Web API
+// actions belong in this folder, next to the retry rules they rely on.
+export { LiveChatApiError, LiveChatAuthError } from "./errors";
+export type { LiveChatApiErrorType, LiveChatAuthErrorCode } from "./errors";
+export { LIVECHAT_API_VERSION } from "./request";
+export type { LiveChatContext } from "./request";
+export { getAgent, listAgents, toAgent } from "./agents";
+export type { Agent, AgentField, AgentGroup, AgentRole } from "./agents";
+export { listRoutingStatuses, toRoutingStatus } from "./routing-statuses";
+export type { RoutingStatus, RoutingStatusValue } from "./routing-statuses";
+export { getMyAccount, refreshAccessToken, revokeToken, toAccount, toTokenSet } from "./accounts";
+export type { Account, TokenSet } from "./accounts";
+export type { AccountsConfig, AccountsEndpoint } from "./accounts-request";
