@@ -4,6 +4,7 @@ export { LiveChatApiError, LiveChatAuthError } from "./errors";
 export type { LiveChatApiErrorType, LiveChatAuthErrorCode } from "./errors";
 export { LIVECHAT_API_VERSION } from "./request";
 export type { LiveChatContext } from "./request";
+export { tokenRegion } from "./region";
 export { getAgent, listAgents, toAgent } from "./agents";
 export type { Agent, AgentField, AgentGroup, AgentRole } from "./agents";
 export { listRoutingStatuses, toRoutingStatus } from "./routing-statuses";

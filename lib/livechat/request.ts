@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LiveChatApiError, type LiveChatApiErrorType } from "./errors";
 import { parseJson, redact, send } from "./http";
+import { tokenRegion } from "./region";
 import { parseRetryAfter, retryDelayMs, wait } from "./retry-policy";
 
 /** The Web API version every call targets (v3.6 is LiveChat's stable one). */
@@ -107,8 +108,7 @@ async function attemptOnce<T>(ctx: LiveChatContext, path: string, options: Reque
 
 function headersFor(accessToken: string): Record<string, string> {
   const headers = { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" };
-  // The token's prefix names its data centre (`dal:`, `fra:`, `fra-a:`); X-Region wants the base.
-  const region = /^([a-z]+)(?:-[a-z0-9]+)?:/.exec(accessToken)?.[1];
+  const region = tokenRegion(accessToken);
   return region ? { ...headers, "X-Region": region } : headers;
 }
 
