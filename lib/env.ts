@@ -86,11 +86,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+// Next bundles a module once per route; a process-wide flag keeps the notice to one line.
+const notice = globalThis as unknown as { livechatEmulatorNoticeShown?: boolean };
 
 export function env(): Env {
   if (!cached) {
     cached = parseEnv(process.env);
-    if (cached.emulator) {
+    if (cached.emulator && !notice.livechatEmulatorNoticeShown) {
+      notice.livechatEmulatorNoticeShown = true;
       console.info(
         `LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${cached.livechat.accountsUrl} (client ${cached.livechat.clientId}).`,
       );

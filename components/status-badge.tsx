@@ -1,0 +1,19 @@
+const LABELS: Record<string, { label: string; dot: string }> = {
+  accepting_chats: { label: "Accepting chats", dot: "bg-green-500" },
+  not_accepting_chats: { label: "Not accepting chats", dot: "bg-amber-500" },
+  offline: { label: "Offline", dot: "bg-neutral-400" },
+};
+
+export function statusLabel(status: string): string {
+  return LABELS[status]?.label ?? status;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { label, dot } = LABELS[status] ?? { label: status, dot: "bg-neutral-300" };
+  return (
+    <span className="inline-flex items-center gap-2 text-sm text-neutral-700">
+      <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${dot}`} />
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter, AdapterAccount, AdapterSession } from "next-auth/adapters";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { LiveChatProvider } from "./livechat-provider";
+import { authLogger } from "./sign-in-error";
+import { linkNewAccount, replaceSignInTokens, revokeUserTokens, signInTokensOf } from "./token-store";
+
+export const SIGN_IN_PAGE = "/";
+export const AUTH_ERROR_PAGE = "/auth/error";
+
+function createAuthOptions(): NextAuthOptions {
+  const { livechat, authSecret } = env();
+  const adapter: Adapter = {
+    ...PrismaAdapter(prisma),
+    // next-auth passes every field of LiveChat's token response; store them through the token store.
+    linkAccount: async (account: AdapterAccount) => {
+      await linkNewAccount(account.userId, signInTokensOf(account));
+    },
+  };
+  return {
+    secret: authSecret,
+    adapter,
+    // Database sessions: server-side, revocable, and nothing but an opaque id in the cookie.
+    session: { strategy: "database" },
+    providers: [
+      LiveChatProvider({
+        clientId: livechat.clientId,
+        clientSecret: livechat.clientSecret,
+        accountsUrl: livechat.accountsUrl,
+        scopes: livechat.scopes,
+        // Users only ever come from LiveChat, whose account emails are unique and verified; this
+        // lets a user row left by an interrupted first sign-in be linked on the next one.
+        allowDangerousEmailAccountLinking: true,
+      }),
+    ],
+    pages: { signIn: SIGN_IN_PAGE, error: AUTH_ERROR_PAGE },
+    callbacks: {
+      // next-auth 4 writes tokens only when it first links an account: later sign-ins go here.
+      async signIn({ account }) {
+        if (!account) return false;
+        await replaceSignInTokens(signInTokensOf(account));
+        return true;
+      },
+      session({ session, user }) {
+        return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+      },
+    },
+    events: {
+      // With database sessions next-auth hands over the deleted session row.
+      async signOut({ session }) {
+        const { userId } = session as unknown as Partial<AdapterSession>;
+        if (userId) await revokeUserTokens(userId);
+      },
+    },
+    logger: authLogger,
+  };
+}
+
+let options: NextAuthOptions | undefined;
+
+/** next-auth's configuration, built once from the environment. */
+export function authOptions(): NextAuthOptions {
+  options ??= createAuthOptions();
+  return options;
+}

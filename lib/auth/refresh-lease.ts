@@ -1,0 +1,64 @@
+import "server-only";
+import { setTimeout as delay } from "node:timers/promises";
+import { prisma } from "@/lib/db";
+import { LiveChatUnavailableError, ReauthenticationRequiredError } from "./errors";
+
+/** How long one process may hold the right to refresh an account's tokens. */
+const LEASE_MS = 20_000;
+const POLL_MS = 50;
+
+type TokenColumns = Record<string, unknown>;
+
+const inFlight = new Map<string, Promise<Awaited<ReturnType<typeof readAccount>>>>();
+
+const readAccount = (id: string) => prisma.account.findUniqueOrThrow({ where: { id } });
+
+/**
+ * Runs `refresh` at most once per token version of an account. Within a process, concurrent
+ * callers share one promise; across processes, a lease row-lock-free compare-and-set on the
+ * Account row lets one process refresh while the others wait for `tokenVersion` to move.
+ * No transaction is held across the HTTP call, so this works with a pool of one connection.
+ */
+export function refreshOnce(id: string, version: number, refresh: () => Promise<TokenColumns>) {
+  const key = `${id}:${version}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = claimAndRefresh(id, version, refresh).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function claimAndRefresh(id: string, version: number, refresh: () => Promise<TokenColumns>) {
+  const deadline = Date.now() + 2 * LEASE_MS;
+  for (;;) {
+    const now = new Date();
+    const claimed = await prisma.account.updateMany({
+      where: { id, tokenVersion: version, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
+      data: { refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    if (claimed.count === 1) return refreshHoldingLease(id, version, refresh);
+
+    const row = await readAccount(id);
+    if (!row.accessToken) throw new ReauthenticationRequiredError("no_tokens");
+    if (row.tokenVersion !== version) return row;
+    if (Date.now() > deadline) throw new LiveChatUnavailableError();
+    await delay(POLL_MS);
+  }
+}
+
+async function refreshHoldingLease(id: string, version: number, refresh: () => Promise<TokenColumns>) {
+  let columns: TokenColumns;
+  try {
+    columns = await refresh();
+  } catch (error) {
+    await prisma.account.updateMany({ where: { id, tokenVersion: version }, data: { refreshLeaseUntil: null } });
+    throw error;
+  }
+  // A sign-in that replaced the tokens meanwhile moved the version: its tokens win.
+  await prisma.account.updateMany({
+    where: { id, tokenVersion: version },
+    data: { ...columns, tokenVersion: { increment: 1 }, refreshLeaseUntil: null },
+  });
+  return readAccount(id);
+}

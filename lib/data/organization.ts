@@ -1,0 +1,29 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { LIVECHAT_PROVIDER } from "@/lib/auth/token-store";
+
+/** The organization of the user's LiveChat account, as the dashboard shows it. */
+export interface OrganizationSummary {
+  id: string;
+  region: string;
+  installedAt: Date;
+  installedBy: string | null;
+}
+
+export async function getOrganization(userId: string): Promise<OrganizationSummary | null> {
+  const account = await prisma.account.findFirst({
+    where: { userId, provider: LIVECHAT_PROVIDER },
+    select: { organization: { select: { id: true, region: true, installedAt: true, installedById: true } } },
+  });
+  const organization = account?.organization;
+  if (!organization) return null;
+  const installer = organization.installedById
+    ? await prisma.user.findUnique({ where: { id: organization.installedById }, select: { name: true, email: true } })
+    : null;
+  return {
+    id: organization.id,
+    region: organization.region,
+    installedAt: organization.installedAt,
+    installedBy: installer?.name ?? installer?.email ?? null,
+  };
+}
