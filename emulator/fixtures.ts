@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+
+/** All seeded data of the emulator. Deterministic: the same ids, names and emails on every start. */
+
+export type Region = "dal" | "fra";
+export type Role = "owner" | "viceowner" | "administrator" | "normal";
+export type RoutingStatus = "accepting_chats" | "not_accepting_chats" | "offline";
+
+export interface Organization {
+  organization_id: string;
+  name: string;
+  region: Region;
+  license_id: number;
+}
+
+export interface Account {
+  account_id: string;
+  email: string;
+  name: string;
+  organization_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface Agent {
+  id: string;
+  account_id: string;
+  name: string;
+  organization_id: string;
+  role: Role;
+  routing_status: RoutingStatus;
+  avatar_path: string;
+  job_title: string;
+  max_chats_count: number;
+  groups: { id: number; priority: "first" | "normal" | "last" | "supervisor" }[];
+  last_logout: string | null;
+  suspended: boolean;
+}
+
+export interface Client {
+  client_id: string;
+  client_secret: string | null;
+  name: string;
+  application_id: string;
+  app_type: "public" | "private";
+  client_type: "server_side" | "javascript";
+  organization_id: string | null;
+  redirect_uris: string[];
+  scopes: string[];
+}
+
+const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
+const GLOBEX = "9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c02";
+
+export const organizations: readonly Organization[] = [
+  { organization_id: ACME, name: "Acme Support", region: "dal", license_id: 10_000_001 },
+  { organization_id: GLOBEX, name: "Globex Europe", region: "fra", license_id: 10_000_002 },
+];
+
+const SEEDED_AT = "2025-01-15T09:00:00.000Z";
+
+/** A UUID-shaped id hashed from a seed, so generated agents keep their ids across restarts. */
+function stableUuid(seed: string): string {
+  const hex = createHash("sha256").update(seed).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const account = (id: string, email: string, name: string, org: string, role: Role): Account => ({
+  account_id: id, email, name, organization_id: org, role, created_at: SEEDED_AT,
+});
+
+export const accounts: readonly Account[] = [
+  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a001", "alice@acme.test", "Alice Archer", ACME, "owner"),
+  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a002", "victor@acme.test", "Victor Vance", ACME, "viceowner"),
+  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a003", "adam@acme.test", "Adam Ashford", ACME, "administrator"),
+  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a004", "nora@acme.test", "Nora Nash", ACME, "normal"),
+  account("1b8f4d2e-6c3a-4d9f-8e2b-00000000b001", "greta@globex.test", "Greta Gruber", GLOBEX, "owner"),
+  account("1b8f4d2e-6c3a-4d9f-8e2b-00000000b002", "noah@globex.test", "Noah Neumann", GLOBEX, "normal"),
+];
+
+type AgentSeed = Pick<Agent, "id" | "name" | "role" | "routing_status"> & Partial<Agent>;
+
+function agent(org: string, seed: AgentSeed): Agent {
+  const signedIn = accounts.find((a) => a.email === seed.id);
+  const slug = seed.id.split("@")[0] ?? seed.id;
+  return {
+    account_id: signedIn?.account_id ?? stableUuid(seed.id),
+    organization_id: org,
+    avatar_path: `cdn.livechat-emulator.test/avatars/${slug}.png`,
+    job_title: "",
+    max_chats_count: 6,
+    groups: [{ id: 0, priority: "normal" }],
+    last_logout: seed.routing_status === "offline" ? "2026-01-05T17:30:00.000000Z" : null,
+    suspended: false,
+    ...seed,
+  };
+}
+
+const acmeAgents: Agent[] = [
+  agent(ACME, { id: "alice@acme.test", name: "Alice Archer", role: "owner", routing_status: "accepting_chats", job_title: "Head of Support", groups: [{ id: 0, priority: "first" }, { id: 1, priority: "supervisor" }] }),
+  agent(ACME, { id: "victor@acme.test", name: "Victor Vance", role: "viceowner", routing_status: "not_accepting_chats", job_title: "Support Lead" }),
+  agent(ACME, { id: "adam@acme.test", name: "Adam Ashford", role: "administrator", routing_status: "accepting_chats", groups: [{ id: 1, priority: "normal" }] }),
+  agent(ACME, { id: "nora@acme.test", name: "Nora Nash", role: "normal", routing_status: "offline", avatar_path: "" }),
+  agent(ACME, { id: "bella@acme.test", name: "Bella Brook", role: "normal", routing_status: "accepting_chats", job_title: "Billing Specialist", groups: [{ id: 1, priority: "first" }] }),
+  agent(ACME, { id: "carl@acme.test", name: "Carl Cruz", role: "normal", routing_status: "not_accepting_chats", avatar_path: "" }),
+  agent(ACME, { id: "dora@acme.test", name: "Dora Diaz", role: "administrator", routing_status: "offline", suspended: true }),
+];
+
+const FIRST_NAMES = ["Anna", "Ben", "Clara", "David", "Eva", "Felix", "Hanna", "Ivan", "Julia", "Karl",
+  "Lena", "Max", "Olga", "Paul", "Rita", "Sven", "Tara", "Uwe", "Vera", "Wim"];
+const LAST_NAMES = ["Adler", "Bauer", "Conti", "Dumont", "Engel", "Fischer", "Garcia", "Hoffmann", "Ivanova",
+  "Jansen", "Keller", "Lorenz", "Moreau", "Novak", "Olsen", "Petit", "Quint", "Rossi", "Schulz", "Toth",
+  "Ulrich", "Vogel", "Weber", "Young", "Zeller"];
+const STATUSES: RoutingStatus[] = ["accepting_chats", "not_accepting_chats", "offline"];
+
+/** Globex has exactly 500 agents: its two accounts plus 498 generated from index arithmetic. */
+function globexAgent(index: number): Agent {
+  const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? "Agent";
+  const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] ?? "Globex";
+  const role: Role = index % 50 === 7 ? "viceowner" : index % 10 === 3 ? "administrator" : "normal";
+  const suspended = index % 97 === 0;
+  return agent(GLOBEX, {
+    id: `${first}.${last}@globex.test`.toLowerCase(),
+    name: `${first} ${last}`,
+    role,
+    // A suspended agent cannot take chats, so it never shows up as online.
+    routing_status: suspended ? "offline" : STATUSES[index % STATUSES.length] ?? "offline",
+    avatar_path: index % 4 === 0 ? "" : `cdn.livechat-emulator.test/avatars/globex-${index}.png`,
+    job_title: index % 5 === 0 ? "Support Agent" : "",
+    groups: [{ id: index % 5, priority: "normal" }],
+    suspended,
+  });
+}
+
+const globexAgents: Agent[] = [
+  agent(GLOBEX, { id: "greta@globex.test", name: "Greta Gruber", role: "owner", routing_status: "accepting_chats", job_title: "Customer Care Director" }),
+  agent(GLOBEX, { id: "noah@globex.test", name: "Noah Neumann", role: "normal", routing_status: "not_accepting_chats", avatar_path: "" }),
+  ...Array.from({ length: 498 }, (_, i) => globexAgent(i + 2)),
+];
+
+export const agents: readonly Agent[] = [...acmeAgents, ...globexAgents];
+
+const TEST_PORTS = [3000, 3100, 3101, 3102, 3103];
+const REDIRECT_URIS = TEST_PORTS.flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+const SCOPES = ["accounts--my:ro", "agents--all:ro", "agents--my:rw", "chats--all:ro"];
+
+const client = (seed: Omit<Client, "redirect_uris" | "scopes">): Client => ({
+  ...seed, redirect_uris: REDIRECT_URIS, scopes: SCOPES,
+});
+
+export const clients: readonly Client[] = [
+  client({ client_id: "marketplace-app", client_secret: "marketplace-app-secret", name: "Agent Board (Marketplace)",
+    application_id: "emuMarketApp", app_type: "public", client_type: "server_side", organization_id: null }),
+  client({ client_id: "private-app", client_secret: "private-app-secret", name: "Agent Board (Private)",
+    application_id: "emuPrivateApp", app_type: "private", client_type: "server_side", organization_id: ACME }),
+  client({ client_id: "javascript-app", client_secret: null, name: "Agent Board (JavaScript)",
+    application_id: "emuJsApp", app_type: "public", client_type: "javascript", organization_id: null }),
+];
