@@ -1,0 +1,68 @@
+import type { Client } from "./fixtures";
+import { isValidPkceValue, parsePkceMethod, type PkceMethod } from "./pkce";
+import { matchesRedirectWhitelist } from "./redirect-uri";
+import { parseScopeParam } from "./scopes";
+
+export interface AuthorizeRequest {
+  client: Client;
+  redirectUri: string;
+  /** Returned unchanged; null when the app sent none (e.g. a Marketplace install). */
+  state: string | null;
+  scopes: string[];
+  challenge: { value: string; method: PkceMethod } | null;
+  forceConsent: boolean;
+  /** The raw query, carried through the sign-in and consent forms. */
+  query: string;
+}
+
+export type AuthorizeCheck =
+  | { ok: true; request: AuthorizeRequest }
+  | { ok: false; exception: string; details: string | null };
+
+const refuse = (exception: string, details: string | null = null): AuthorizeCheck => ({ ok: false, exception, details });
+
+/**
+ * Validates an authorize request. The client and redirect URI are checked first: until both are
+ * known good, no error may go back to the redirect URI (LiveChat sends the user to /ooops instead).
+ */
+export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly Client[]): AuthorizeCheck {
+  const client = clients.find((c) => c.client_id === query.get("client_id"));
+  if (!client) return refuse("invalid_request", "client_id_not_found");
+  const redirectUri = query.get("redirect_uri");
+  if (!redirectUri) return refuse("invalid_request", "redirect_uri_not_set");
+  if (!matchesRedirectWhitelist(redirectUri, client.redirect_uris)) return refuse("invalid_request", "invalid_redirect_uri");
+
+  const responseType = query.get("response_type");
+  if (!responseType) return refuse("invalid_request", "response_type_not_set");
+  if (responseType !== "code") return refuse("unsupported_response_type");
+
+  const scopes = parseScopeParam(query.get("scope"), client.scopes);
+  if (!scopes) return refuse("invalid_scope");
+
+  const challengeValue = query.get("code_challenge");
+  const method = parsePkceMethod(query.get("code_challenge_method"));
+  if (challengeValue !== null && (!method || !isValidPkceValue(challengeValue))) {
+    return refuse("invalid_request", "invalid_code_challenge");
+  }
+  if (challengeValue === null && query.has("code_challenge_method")) return refuse("invalid_request", "invalid_code_challenge");
+  if (challengeValue === null && client.client_secret === null) return refuse("invalid_request", "code_challenge_required");
+
+  return {
+    ok: true,
+    request: {
+      client,
+      redirectUri,
+      state: query.get("state"),
+      scopes,
+      challenge: challengeValue !== null && method ? { value: challengeValue, method } : null,
+      forceConsent: query.get("prompt") === "consent",
+      query: query.toString(),
+    },
+  };
+}
+
+export function ooopsLocation(exception: string, details: string | null): string {
+  const params = new URLSearchParams({ oauth_exception: exception });
+  if (details) params.set("exception_details", details);
+  return `/ooops?${params.toString()}`;
+}

@@ -1,0 +1,27 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Client } from "./fixtures";
+import type { Store } from "./state";
+
+/** Settings fixed when the emulator starts; main.ts derives them from the environment. */
+export interface EmulatorConfig {
+  codeTtlMs: number;
+  accessTokenTtlMs: number;
+  /** The seeded clients, each whitelist extended with the configured extra redirect URIs. */
+  clients: Client[];
+  webhookUrl: string | undefined;
+}
+
+export interface Context {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  store: Store;
+  config: EmulatorConfig;
+  /** Aborted when the emulator closes, so delayed answers stop waiting. */
+  signal: AbortSignal;
+}
+
+export type Handler = (ctx: Context) => void | Promise<void>;
+
+/** Route table keyed by `"METHOD /path"`. */
+export type Routes = Record<string, Handler>;

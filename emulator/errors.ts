@@ -1,0 +1,48 @@
+import type { ServerResponse } from "node:http";
+import { sendJson } from "./http";
+
+/** HTTP statuses for Web API error types: LiveChat does not document them; these are the project's. */
+const WEB_ERROR_STATUS = {
+  authentication: 401,
+  authorization: 403,
+  validation: 400,
+  not_found: 404,
+  too_many_requests: 429,
+  internal: 500,
+  service_unavailable: 503,
+  misdirected_request: 421,
+  license_expired: 402,
+  unsupported_version: 400,
+} as const;
+
+export type WebErrorType = keyof typeof WEB_ERROR_STATUS;
+
+/** The REST APIs answer errors as `{"error":{"type","message"}}`; the accounts server does not. */
+export function isWebApiPath(path: string): boolean {
+  return path.startsWith("/v3.6/") || path === "/v2/agents" || path === "/agents";
+}
+
+export function webErrorTypeFor(status: number): string {
+  const match = Object.entries(WEB_ERROR_STATUS).find(([, code]) => code === status);
+  if (match) return match[0];
+  return status >= 500 ? "internal" : "validation";
+}
+
+export function sendWebError(
+  res: ServerResponse,
+  type: WebErrorType,
+  message: string,
+  data?: Record<string, unknown>,
+): void {
+  sendJson(res, WEB_ERROR_STATUS[type], { error: { type, message, ...(data ? { data } : {}) } });
+}
+
+/** Accounts server errors: `{"error": "CODE", "error_description": "text"}`. */
+export function sendAccountsError(res: ServerResponse, status: number, error: string, description: string): void {
+  sendJson(res, status, { error, error_description: description }, { "Cache-Control": "no-store" });
+}
+
+export function sendNotFound(res: ServerResponse, path: string): void {
+  if (isWebApiPath(path)) sendWebError(res, "not_found", `No such method: ${path}`);
+  else sendAccountsError(res, 404, "not_found", `No such endpoint: ${path}`);
+}

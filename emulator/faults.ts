@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import type { Context } from "./context";
+import type { Store } from "./state";
+import { isWebApiPath, webErrorTypeFor } from "./errors";
+import { sendJson } from "./http";
+
+export const faultSchema = z
+  .object({
+    endpoint: z.string().startsWith("/"),
+    method: z.string().toUpperCase().optional(),
+    status: z.number().int().min(200).max(599).optional(),
+    error_type: z.string().min(1).optional(),
+    delay_ms: z.number().int().min(0).max(120_000).optional(),
+    retry_after: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
+    body: z.enum(["malformed", "empty", "html"]).optional(),
+    hang: z.boolean().optional(),
+    times: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((f) => f.status !== undefined || f.body || f.hang || f.delay_ms !== undefined, {
+    message: "A fault needs at least one of status, body, hang or delay_ms",
+  });
+
+export type Fault = z.infer<typeof faultSchema>;
+
+/** The first fault matching this request, counted down and dropped once its `times` run out. */
+export function takeFault(store: Store, method: string, path: string): Fault | null {
+  const fault = store.faults.find((f) => f.endpoint === path && (!f.method || f.method === method));
+  if (!fault) return null;
+  if (fault.times !== undefined) {
+    fault.times -= 1;
+    if (fault.times === 0) store.faults.splice(store.faults.indexOf(fault), 1);
+  }
+  return fault;
+}
+
+/** Plays a fault. Returns false when the request should still be answered normally (delay only). */
+export async function applyFault(ctx: Context, fault: Fault): Promise<boolean> {
+  // A hanging request is never answered; closing the emulator destroys its socket.
+  if (fault.hang) return true;
+  if (fault.delay_ms) {
+    try {
+      await sleep(fault.delay_ms, undefined, { signal: ctx.signal });
+    } catch {
+      return true;
+    }
+  }
+  if (fault.status === undefined && !fault.body) return false;
+  const headers: Record<string, string> = {};
+  if (fault.retry_after !== undefined) headers["Retry-After"] = String(fault.retry_after);
+  if (fault.body) {
+    sendBrokenBody(ctx, fault, headers);
+    return true;
+  }
+  const status = fault.status ?? 500;
+  const message = "Fault injected by the LiveChat emulator";
+  const body = isWebApiPath(ctx.url.pathname)
+    ? { error: { type: fault.error_type ?? webErrorTypeFor(status), message } }
+    : { error: fault.error_type ?? "temporarily_unavailable", error_description: message };
+  sendJson(ctx.res, status, body, headers);
+  return true;
+}
+
+function sendBrokenBody(ctx: Context, fault: Fault, headers: Record<string, string>): void {
+  if (fault.body === "html") {
+    // What a proxy in front of the API answers when the upstream is down.
+    ctx.res.writeHead(fault.status ?? 502, { ...headers, "Content-Type": "text/html" });
+    ctx.res.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+    return;
+  }
+  // Claims JSON but is not: a truncated or empty answer.
+  ctx.res.writeHead(fault.status ?? 200, { ...headers, "Content-Type": "application/json" });
+  ctx.res.end(fault.body === "malformed" ? '{"access_token": "dal:trunc' : "");
+}

@@ -1,0 +1,107 @@
+import type { Account, Client, Organization } from "./fixtures";
+
+/** Server-rendered HTML of the accounts server. No scripts: every action is a plain form POST. */
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const e = escapeHtml;
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)} - LiveChat emulator</title>
+<style>
+body{font-family:system-ui,sans-serif;background:#f4f5f7;color:#1b1f24;margin:0;display:grid;place-items:center;min-height:100vh}
+main{background:#fff;border-radius:12px;box-shadow:0 2px 12px #0002;padding:2rem;width:min(28rem,90vw)}
+h1{font-size:1.4rem;margin-top:0} .note{color:#555;font-size:.9rem} .error{color:#b00020;font-weight:600}
+label{display:block;font-weight:600;margin-bottom:.3rem} input{width:100%;box-sizing:border-box;padding:.5rem;margin-bottom:.8rem}
+button{padding:.5rem 1rem;border-radius:6px;border:1px solid #2a5bd7;background:#2a5bd7;color:#fff;cursor:pointer}
+button.secondary{background:#fff;color:#2a5bd7} ul{padding-left:1.2rem} .accounts form{margin:.4rem 0}
+</style></head>
+<body><main><p class="note">LiveChat emulator (local imitation of accounts.livechat.com)</p>
+<h1>${e(title)}</h1>
+${body}
+</main></body></html>`;
+}
+
+const hidden = (name: string, value: string) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
+
+interface FlowForm {
+  query: string;
+  csrf: string;
+}
+
+export function signInPage(form: FlowForm & { client: Client; accounts: readonly Account[]; error?: string }): string {
+  const state = hidden("authorize_query", form.query) + hidden("csrf", form.csrf);
+  const picks = form.accounts
+    .map((a) => `<form method="post" action="/signin">${state}${hidden("email", a.email)}
+<button type="submit" class="secondary">Continue as ${e(a.email)}</button> <span class="note">${e(a.name)}, ${e(a.role)}</span></form>`)
+    .join("\n");
+  return layout(
+    "Sign in to LiveChat",
+    `<p><strong>${e(form.client.name)}</strong> wants you to sign in.</p>
+${form.error ? `<p class="error" role="alert">${e(form.error)}</p>` : ""}
+<form method="post" action="/signin">${state}
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required>
+<button type="submit">Sign in</button></form>
+<h2>Seeded accounts</h2><div class="accounts">${picks}</div>`,
+  );
+}
+
+const SCOPE_TEXT: Record<string, string> = {
+  "accounts--my:ro": "See your account: name, email and organization",
+  "agents--all:ro": "See all agents of your organization",
+  "agents--my:rw": "See and change your own agent profile",
+  "chats--all:ro": "Read all chats",
+};
+
+export function consentPage(
+  form: FlowForm & { client: Client; account: Account; organization: Organization; scopes: string[] },
+): string {
+  const scopes = form.scopes.map((s) => `<li>${e(SCOPE_TEXT[s] ?? s)} <code>${e(s)}</code></li>`).join("");
+  return layout(
+    `Allow ${form.client.name}?`,
+    `<p><strong>${e(form.client.name)}</strong> asks for access to your LiveChat account
+<strong>${e(form.account.email)}</strong> in <strong>${e(form.organization.name)}</strong>. It will be able to:</p>
+<ul>${scopes}</ul>
+<form method="post" action="/consent">${hidden("authorize_query", form.query)}${hidden("csrf", form.csrf)}
+<button type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="deny" class="secondary">Deny</button></form>`,
+  );
+}
+
+const EXCEPTION_TEXT: Record<string, string> = {
+  client_id_not_found: "No app has this client_id. Check the Client Id in the app's configuration.",
+  redirect_uri_not_set: "The request has no redirect_uri.",
+  invalid_redirect_uri: "The redirect_uri is not on the app's redirect URI whitelist.",
+  response_type_not_set: "The request has no response_type; this server supports response_type=code.",
+  invalid_code_challenge: "code_challenge must be 43-128 characters and code_challenge_method S256 or plain.",
+  code_challenge_required: "JavaScript apps have no secret and must use PKCE (code_challenge).",
+  private_app_other_organization: "This private app can only be used by the organization that created it.",
+  unsupported_response_type: "Only response_type=code is supported.",
+  invalid_scope: "The scope parameter asks for a scope the app was not configured with.",
+};
+
+export function ooopsPage(exception: string, details: string | null): string {
+  const reason = EXCEPTION_TEXT[details ?? ""] ?? EXCEPTION_TEXT[exception] ?? "The authorization request is invalid.";
+  return layout(
+    "Ooops, something went wrong",
+    `<p class="error" role="alert">${e(reason)}</p>
+<p class="note">oauth_exception: <code>${e(exception)}</code>${details ? `, exception_details: <code>${e(details)}</code>` : ""}</p>
+<p>LiveChat does not send you back to the app after an error like this one.</p>`,
+  );
+}
+
+export function deniedPage(client: Client, retryHref: string): string {
+  return layout(
+    "Access denied",
+    `<p>You did not allow <strong>${e(client.name)}</strong> to access your LiveChat account.</p>
+<p>LiveChat does not send you back to the app: you can close this page, or <a href="${e(retryHref)}">review the request again</a>.</p>`,
+  );
+}
+
+export function messagePage(title: string, text: string): string {
+  return layout(title, `<p class="error" role="alert">${e(text)}</p>`);
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { Context, Routes } from "../context";
+import { accounts, agents, organizations } from "../fixtures";
+import { faultSchema } from "../faults";
+import { readParams, sendJson } from "../http";
+import type { AccessToken } from "../state";
+import { revokeAccessToken, revokeRefreshToken } from "../tokens";
+
+/** Test controls under /_emulator/: JSON in and out. Other test tools rely on these names. */
+
+const tokenTargetSchema = z.union([
+  z.object({ access_token: z.string().min(1) }),
+  z.object({ account_id: z.string().min(1) }),
+]);
+
+async function readJson<S extends z.ZodType>(ctx: Context, schema: S): Promise<z.infer<S> | null> {
+  const parsed = schema.safeParse(await readParams(ctx.req));
+  if (parsed.success) return parsed.data;
+  sendJson(ctx.res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
+  return null;
+}
+
+interface TokenTarget {
+  tokens: AccessToken[];
+  /** Set when the request named an account rather than one token. */
+  accountId: string | null;
+}
+
+/** The access tokens a control request names; null (after answering) for a bad body or unknown token. */
+async function readTokenTarget(ctx: Context): Promise<TokenTarget | null> {
+  const target = await readJson(ctx, tokenTargetSchema);
+  if (!target) return null;
+  if ("account_id" in target) {
+    const tokens = [...ctx.store.accessTokens.values()].filter((t) => t.accountId === target.account_id);
+    return { tokens, accountId: target.account_id };
+  }
+  const token = ctx.store.accessTokens.get(target.access_token);
+  if (!token) sendJson(ctx.res, 404, { error: "Unknown access_token" });
+  return token ? { tokens: [token], accountId: null } : null;
+}
+
+async function expireTokens(ctx: Context): Promise<void> {
+  const target = await readTokenTarget(ctx);
+  if (!target) return;
+  const now = Date.now();
+  for (const token of target.tokens) token.expiresAt = Math.min(token.expiresAt, now);
+  sendJson(ctx.res, 200, { expired: target.tokens.length });
+}
+
+async function revokeTokens(ctx: Context): Promise<void> {
+  const target = await readTokenTarget(ctx);
+  if (!target) return;
+  for (const token of target.tokens) revokeAccessToken(ctx.store, token);
+  for (const refresh of ctx.store.refreshTokens.values()) {
+    if (refresh.accountId === target.accountId) revokeRefreshToken(ctx.store, refresh);
+  }
+  sendJson(ctx.res, 200, { revoked: target.tokens.length });
+}
+
+function listTokens(ctx: Context): void {
+  const accountId = ctx.url.searchParams.get("account_id");
+  const rows = [...ctx.store.accessTokens.values()]
+    .filter((t) => accountId === null || t.accountId === accountId)
+    .map((t) => ({
+      access_token: t.value,
+      refresh_token: t.refreshToken,
+      client_id: t.clientId,
+      expires_at: new Date(t.expiresAt).toISOString(),
+      revoked: t.revoked,
+      refresh_token_revoked: ctx.store.refreshTokens.get(t.refreshToken)?.revoked ?? true,
+    }));
+  sendJson(ctx.res, 200, rows);
+}
+
+async function addFault(ctx: Context): Promise<void> {
+  const fault = await readJson(ctx, faultSchema);
+  if (!fault) return;
+  ctx.store.faults.push(fault);
+  sendJson(ctx.res, 201, { fault });
+}
+
+function clearFaults(ctx: Context): void {
+  const cleared = ctx.store.faults.length;
+  ctx.store.faults = [];
+  sendJson(ctx.res, 200, { cleared });
+}
+
+function listRequests(ctx: Context): void {
+  const { store } = ctx;
+  sendJson(ctx.res, 200, { total: store.requestTotal, counts: Object.fromEntries(store.requestCounts), requests: store.requests });
+}
+
+function clearRequests(ctx: Context): void {
+  ctx.store.clearRequests();
+  sendJson(ctx.res, 200, {});
+}
+
+function fixtures(ctx: Context): void {
+  sendJson(ctx.res, 200, { organizations, accounts, clients: ctx.config.clients, agents });
+}
+
+function reset(ctx: Context): void {
+  ctx.store.reset();
+  sendJson(ctx.res, 200, {});
+}
+
+export const controlRoutes: Routes = {
+  "GET /_emulator/fixtures": fixtures,
+  "POST /_emulator/faults": addFault,
+  "DELETE /_emulator/faults": clearFaults,
+  "POST /_emulator/tokens/expire": expireTokens,
+  "POST /_emulator/tokens/revoke": revokeTokens,
+  "GET /_emulator/tokens": listTokens,
+  "GET /_emulator/requests": listRequests,
+  "DELETE /_emulator/requests": clearRequests,
+  "POST /_emulator/reset": reset,
+};

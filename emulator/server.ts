@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Context, EmulatorConfig, Routes } from "./context";
+import { clients } from "./fixtures";
+import { sendAccountsError, sendNotFound } from "./errors";
+import { applyFault, takeFault } from "./faults";
+import { BodyTooLargeError } from "./http";
+import { accountsRoutes } from "./routes/accounts";
+import { authorizeRoutes } from "./routes/authorize";
+import { controlRoutes } from "./routes/control";
+import { tokenRoutes } from "./routes/token";
+import { webApiRoutes } from "./routes/web-api";
+import { Store } from "./state";
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. Default 4010. */
+  port?: number;
+  host?: string;
+  codeTtlSeconds?: number;
+  accessTokenTtlSeconds?: number;
+  /** Added to every client's redirect URI whitelist. */
+  extraRedirectUris?: string[];
+  /** Default target of POST /_emulator/installations. */
+  webhookUrl?: string;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const routes: Routes = { ...authorizeRoutes, ...tokenRoutes, ...accountsRoutes, ...webApiRoutes, ...controlRoutes };
+
+async function handle(ctx: Context): Promise<void> {
+  const method = ctx.req.method ?? "GET";
+  const path = ctx.url.pathname;
+  // Test controls are neither logged nor faultable: tests must always be able to reach them.
+  if (!path.startsWith("/_emulator/")) {
+    ctx.store.logRequest(method, path);
+    const fault = takeFault(ctx.store, method, path);
+    if (fault && (await applyFault(ctx, fault))) return;
+  }
+  const handler = routes[`${method} ${path}`];
+  if (handler) await handler(ctx);
+  else sendNotFound(ctx.res, path);
+}
+
+/**
+ * Starts the LiveChat emulator: accounts server and REST APIs on one base URL.
+ * State lives in memory; every start begins from the seeded fixtures.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const extraRedirectUris = options.extraRedirectUris ?? [];
+  const config: EmulatorConfig = {
+    codeTtlMs: (options.codeTtlSeconds ?? 600) * 1000,
+    accessTokenTtlMs: (options.accessTokenTtlSeconds ?? 28_800) * 1000,
+    clients: clients.map((c) => ({ ...c, redirect_uris: [...c.redirect_uris, ...extraRedirectUris] })),
+    webhookUrl: options.webhookUrl,
+  };
+  const store = new Store();
+  const lifetime = new AbortController();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const ctx: Context = { req, res, url, store, config, signal: lifetime.signal };
+    handle(ctx).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof BodyTooLargeError) return sendAccountsError(res, 413, "invalid_request", error.message);
+      console.error("[emulator]", error);
+      sendAccountsError(res, 500, "server_error", "The emulator failed; see its console");
+    });
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 4010, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        lifetime.abort();
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Hanging faults and keep-alive sockets would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+import type { AccessToken, RefreshToken, Store, TokenGrant } from "./state";
+import { randomToken } from "./secrets";
+
+// LiveChat keeps at most 25 live access and 25 live refresh tokens per client per account.
+const LIVE_TOKEN_CAP = 25;
+
+const sameOwner = (a: TokenGrant, b: TokenGrant) => a.clientId === b.clientId && a.accountId === b.accountId;
+
+export function isLive(token: AccessToken, now = Date.now()): boolean {
+  return !token.revoked && token.expiresAt > now;
+}
+
+/** The access token if it exists, is not revoked and has not expired. */
+export function findLiveAccessToken(store: Store, value: string | null): AccessToken | null {
+  const token = value ? store.accessTokens.get(value) : undefined;
+  return token && isLive(token) ? token : null;
+}
+
+/** Maps iterate in insertion order, so `live` is oldest first. */
+function revokeOldest(live: { revoked: boolean }[]): void {
+  for (const token of live.slice(0, Math.max(0, live.length - LIVE_TOKEN_CAP))) token.revoked = true;
+}
+
+export function issueRefreshToken(store: Store, grant: TokenGrant): RefreshToken {
+  const token: RefreshToken = { ...grant, value: randomToken(32), revoked: false, seq: store.nextSeq() };
+  store.refreshTokens.set(token.value, token);
+  revokeOldest([...store.refreshTokens.values()].filter((t) => !t.revoked && sameOwner(t, grant)));
+  return token;
+}
+
+export function issueAccessToken(store: Store, grant: TokenGrant, refreshToken: string, ttlMs: number): AccessToken {
+  const token: AccessToken = {
+    ...grant,
+    value: `${grant.region}:${randomToken(24)}`,
+    refreshToken,
+    expiresAt: Date.now() + ttlMs,
+    revoked: false,
+    seq: store.nextSeq(),
+  };
+  store.accessTokens.set(token.value, token);
+  const now = Date.now();
+  revokeOldest([...store.accessTokens.values()].filter((t) => isLive(t, now) && sameOwner(t, grant)));
+  return token;
+}
+
+/** Revoking a refresh token also revokes the access tokens issued with it. */
+export function revokeRefreshToken(store: Store, token: RefreshToken): void {
+  token.revoked = true;
+  for (const access of store.accessTokens.values()) {
+    if (access.refreshToken === token.value) access.revoked = true;
+  }
+}
+
+/** Revoking an access token also revokes its refresh token (and so its siblings). */
+export function revokeAccessToken(store: Store, token: AccessToken): void {
+  token.revoked = true;
+  const refresh = store.refreshTokens.get(token.refreshToken);
+  if (refresh) revokeRefreshToken(store, refresh);
+}
+
+/** Every token descended from one code exchange: used when that code is replayed. */
+export function revokeFamily(store: Store, family: string): void {
+  for (const token of [...store.accessTokens.values(), ...store.refreshTokens.values()]) {
+    if (token.family === family) token.revoked = true;
+  }
+}
