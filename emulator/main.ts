@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { accounts, clients, organizations } from "./fixtures";
+import { startEmulator } from "./server";
+
+/** `npm run emulator`: the only place the emulator reads process.env. */
+
+const envSchema = z.object({
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
+  EMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
+  EMULATOR_CODE_TTL_SECONDS: z.coerce.number().positive().default(600),
+  EMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().positive().default(28_800),
+  EMULATOR_REDIRECT_URIS: z.string().optional(),
+  EMULATOR_WEBHOOK_URL: z.url().optional(),
+});
+
+function table(rows: Record<string, string>[]): string {
+  const columns = Object.keys(rows[0] ?? {});
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd();
+  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c] ?? "")))].join("\n");
+}
+
+async function main(): Promise<void> {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    console.error(`Invalid emulator environment:\n${z.prettifyError(parsed.error)}`);
+    process.exit(1);
+  }
+  const env = parsed.data;
+  const extraRedirectUris = (env.EMULATOR_REDIRECT_URIS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const emulator = await startEmulator({
+    port: env.EMULATOR_PORT,
+    host: env.EMULATOR_HOST,
+    codeTtlSeconds: env.EMULATOR_CODE_TTL_SECONDS,
+    accessTokenTtlSeconds: env.EMULATOR_ACCESS_TOKEN_TTL_SECONDS,
+    extraRedirectUris,
+    webhookUrl: env.EMULATOR_WEBHOOK_URL,
+  });
+
+  console.log(`LiveChat emulator listening on ${emulator.url} (accounts server and REST APIs)\n`);
+  console.log("Clients:");
+  console.log(table(clients.map((c) => ({
+    client_id: c.client_id,
+    client_secret: c.client_secret ?? "(none: PKCE)",
+    type: `${c.app_type} ${c.client_type}`,
+  }))));
+  const whitelist = [...(clients[0]?.redirect_uris ?? []), ...extraRedirectUris];
+  console.log(`  redirect whitelist of every client: ${whitelist.join(", ")}`);
+  console.log(`  scopes of every client: ${clients[0]?.scopes.join(", ")}\n`);
+  console.log("Organizations:");
+  console.log(table(organizations.map((o) => ({ organization_id: o.organization_id, name: o.name, region: o.region }))));
+  console.log("\nAccounts (sign in with any of these emails):");
+  console.log(table(accounts.map((a) => ({
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    organization: organizations.find((o) => o.organization_id === a.organization_id)?.name ?? "",
+  }))));
+  console.log(`\nTest controls: ${emulator.url}/_emulator/fixtures (and faults, tokens, requests, reset)`);
+  if (env.EMULATOR_WEBHOOK_URL) console.log(`App webhooks go to ${env.EMULATOR_WEBHOOK_URL}`);
+
+  const shutdown = (signal: string) => {
+    console.log(`\n${signal}: stopping the emulator`);
+    emulator.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+void main();
