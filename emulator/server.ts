@@ -8,6 +8,7 @@ import { BodyTooLargeError } from "./http";
 import { accountsRoutes } from "./routes/accounts";
 import { authorizeRoutes } from "./routes/authorize";
 import { controlRoutes } from "./routes/control";
+import { installationRoutes } from "./routes/installations";
 import { tokenRoutes } from "./routes/token";
 import { webApiRoutes } from "./routes/web-api";
 import { Store } from "./state";
@@ -30,7 +31,14 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const routes: Routes = { ...authorizeRoutes, ...tokenRoutes, ...accountsRoutes, ...webApiRoutes, ...controlRoutes };
+const routes: Routes = {
+  ...authorizeRoutes,
+  ...tokenRoutes,
+  ...accountsRoutes,
+  ...webApiRoutes,
+  ...controlRoutes,
+  ...installationRoutes,
+};
 
 async function handle(ctx: Context): Promise<void> {
   const method = ctx.req.method ?? "GET";
