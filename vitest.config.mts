@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL("./", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -21,6 +24,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["tests/integration/setup.ts"],
           // Integration files share one PostgreSQL database: run them one after another.
           fileParallelism: false,
           testTimeout: 30_000,

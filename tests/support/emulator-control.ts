@@ -1,0 +1,43 @@
+import { stack } from "./env";
+
+/** The emulator's test control surface (`/_emulator/*`). */
+async function control<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  const response = await fetch(`${stack.emulatorUrl}/_emulator/${path}`, {
+    method: init?.method ?? (init?.body ? "POST" : "GET"),
+    headers: init?.body ? { "content-type": "application/json" } : undefined,
+    body: init?.body ? JSON.stringify(init.body) : undefined,
+  });
+  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface EmulatorToken {
+  access_token: string;
+  refresh_token: string | null;
+  client_id: string;
+  expires_at: string;
+  revoked: boolean;
+}
+
+export interface Fixtures {
+  organizations: Array<{ organization_id: string; name: string; region: string }>;
+  accounts: Array<{ account_id: string; email: string; name: string; organization_id: string; role: string }>;
+  agents: Array<{ id: string; name: string; organization_id: string; role: string; routing_status: string; job_title?: string }>;
+}
+
+export const emulator = {
+  reset: () => control("reset", { method: "POST", body: {} }),
+  fixtures: () => control<Fixtures>("fixtures"),
+  tokens: (accountId: string) => control<EmulatorToken[]>(`tokens?account_id=${encodeURIComponent(accountId)}`),
+  expire: (body: { access_token: string } | { account_id: string }) => control("tokens/expire", { body }),
+  revoke: (body: { access_token: string } | { account_id: string }) => control("tokens/revoke", { body }),
+  fault: (body: Record<string, unknown>) => control("faults", { body }),
+  clearFaults: () => control("faults", { method: "DELETE" }),
+  requests: () => control<{ total: number; counts: Record<string, number> }>("requests"),
+  clearRequests: () => control("requests", { method: "DELETE" }),
+  async account(email: string) {
+    const account = (await this.fixtures()).accounts.find((a) => a.email === email);
+    if (!account) throw new Error(`no seeded account ${email}`);
+    return account;
+  },
+};
