@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { z } from "zod";
 import { sendJson } from "./http";
 
 /** HTTP statuses for Web API error types: LiveChat does not document them; these are the project's. */
@@ -40,6 +41,11 @@ export function sendWebError(
 /** Accounts server errors: `{"error": "CODE", "error_description": "text"}`. */
 export function sendAccountsError(res: ServerResponse, status: number, error: string, description: string): void {
   sendJson(res, status, { error, error_description: description }, { "Cache-Control": "no-store" });
+}
+
+/** A zod error as one line, for JSON error messages. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
 }
 
 export function sendNotFound(res: ServerResponse, path: string): void {

@@ -22,7 +22,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** A JSON object, `{}` for an empty body, or null when the text is not a JSON object. */
-export function parseJsonObject(raw: string): Record<string, unknown> | null {
+function parseJsonObject(raw: string): Record<string, unknown> | null {
   if (raw.trim() === "") return {};
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -32,6 +32,11 @@ export function parseJsonObject(raw: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/** The body parsed as JSON whatever the content type: the Web API and the test controls speak only JSON. */
+export async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  return parseJsonObject(await readBody(req));
 }
 
 /** The body as an object: JSON when the content type says so, form-encoded otherwise (LiveChat accepts both). */

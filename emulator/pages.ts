@@ -2,7 +2,7 @@ import type { Account, Client, Organization } from "./fixtures";
 
 /** Server-rendered HTML of the accounts server. No scripts: every action is a plain form POST. */
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Context, EmulatorConfig, Routes } from "./context";
 import { clients } from "./fixtures";
@@ -69,7 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store();
   const lifetime = new AbortController();
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const ctx: Context = { req, res, url, store, config, signal: lifetime.signal };
     handle(ctx).catch((error: unknown) => {

@@ -6,7 +6,7 @@ const LIVE_TOKEN_CAP = 25;
 
 const sameOwner = (a: TokenGrant, b: TokenGrant) => a.clientId === b.clientId && a.accountId === b.accountId;
 
-export function isLive(token: AccessToken, now = Date.now()): boolean {
+function isLive(token: AccessToken, now = Date.now()): boolean {
   return !token.revoked && token.expiresAt > now;
 }
 

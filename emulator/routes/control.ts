@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Context, Routes } from "../context";
 import { accounts, agents, organizations } from "../fixtures";
+import { describeIssues } from "../errors";
 import { faultSchema } from "../faults";
-import { readParams, sendJson } from "../http";
+import { readJsonBody, sendJson } from "../http";
 import type { AccessToken } from "../state";
 import { revokeAccessToken, revokeRefreshToken } from "../tokens";
 
@@ -14,9 +15,9 @@ const tokenTargetSchema = z.union([
 ]);
 
 async function readJson<S extends z.ZodType>(ctx: Context, schema: S): Promise<z.infer<S> | null> {
-  const parsed = schema.safeParse(await readParams(ctx.req));
+  const parsed = schema.safeParse(await readJsonBody(ctx.req));
   if (parsed.success) return parsed.data;
-  sendJson(ctx.res, 400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
+  sendJson(ctx.res, 400, { error: describeIssues(parsed.error) });
   return null;
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Context, Routes } from "../context";
 import { accounts, organizations } from "../fixtures";
-import { readParams, redirect, sendJson } from "../http";
+import { describeIssues } from "../errors";
+import { readJsonBody, redirect, sendJson } from "../http";
 
 /** Marketplace imitations: install/uninstall app webhooks and the direct installation redirect. */
 
@@ -15,8 +16,8 @@ const installationSchema = z.object({
 });
 
 async function postInstallation(ctx: Context): Promise<void> {
-  const parsed = installationSchema.safeParse(await readParams(ctx.req));
-  if (!parsed.success) return sendJson(ctx.res, 400, { error: z.prettifyError(parsed.error) });
+  const parsed = installationSchema.safeParse(await readJsonBody(ctx.req));
+  if (!parsed.success) return sendJson(ctx.res, 400, { error: describeIssues(parsed.error) });
   const { client_id, organization_id, event, webhook_url } = parsed.data;
   const client = ctx.config.clients.find((c) => c.client_id === client_id);
   const organization = organizations.find((o) => o.organization_id === organization_id);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Context, Handler, Routes } from "../context";
 import { OPTIONAL_AGENT_FIELDS, agentsOf, toLegacyAgent, toWireAgent } from "../agents";
-import { sendWebError } from "../errors";
-import { bearerToken, parseJsonObject, readBody, sendJson } from "../http";
+import { describeIssues, sendWebError } from "../errors";
+import { bearerToken, readJsonBody, sendJson } from "../http";
 import { hasScope } from "../scopes";
 import type { AccessToken } from "../state";
 import { findLiveAccessToken } from "../tokens";
@@ -40,11 +40,8 @@ function action<S extends z.ZodType>(
   return async (ctx) => {
     const token = authenticate(ctx);
     if (!token) return;
-    const parsed = schema.safeParse(parseJsonObject(await readBody(ctx.req)));
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-      return sendWebError(ctx.res, "validation", `Invalid request body: ${message}`);
-    }
+    const parsed = schema.safeParse(await readJsonBody(ctx.req));
+    if (!parsed.success) return sendWebError(ctx.res, "validation", `Invalid request body: ${describeIssues(parsed.error)}`);
     if (!allowed(token, parsed.data)) return sendWebError(ctx.res, "authorization", "The token lacks the scope this action needs");
     run(ctx, token, parsed.data);
   };
