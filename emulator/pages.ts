@@ -1,4 +1,4 @@
-import type { Account, Client, Organization } from "./fixtures";
+import { organizations, type Account, type Client, type Organization } from "./fixtures";
 
 /** Server-rendered HTML of the accounts server. No scripts: every action is a plain form POST. */
 
@@ -28,6 +28,9 @@ ${body}
 
 const hidden = (name: string, value: string) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
 
+const organizationName = (account: Account) =>
+  organizations.find((o) => o.organization_id === account.organization_id)?.name ?? "";
+
 interface FlowForm {
   query: string;
   csrf: string;
@@ -37,14 +40,15 @@ export function signInPage(form: FlowForm & { client: Client; accounts: readonly
   const state = hidden("authorize_query", form.query) + hidden("csrf", form.csrf);
   const picks = form.accounts
     .map((a) => `<form method="post" action="/signin">${state}${hidden("email", a.email)}
-<button type="submit" class="secondary">Continue as ${e(a.email)}</button> <span class="note">${e(a.name)}, ${e(a.role)}</span></form>`)
+<button type="submit" class="secondary">Continue as ${e(a.email)}</button>
+<span class="note">${e(a.name)}, ${e(a.role)} at ${e(organizationName(a))}</span></form>`)
     .join("\n");
   return layout(
     "Sign in to LiveChat",
     `<p><strong>${e(form.client.name)}</strong> wants you to sign in.</p>
 ${form.error ? `<p class="error" role="alert">${e(form.error)}</p>` : ""}
 <form method="post" action="/signin">${state}
-<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required>
+<label for="email">Email</label><input id="email" name="email" type="text" inputmode="email" autocomplete="email" required>
 <button type="submit">Sign in</button></form>
 <h2>Seeded accounts</h2><div class="accounts">${picks}</div>`,
   );
