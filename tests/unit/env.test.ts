@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+const real = {
+  LIVECHAT_CLIENT_ID: "abc",
+  LIVECHAT_CLIENT_SECRET: "def",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  TOKEN_ENCRYPTION_KEY: KEY,
+};
+
+function message(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.message;
+  }
+  return "no error";
+}
+
+describe("parseEnv", () => {
+  it("with no LiveChat credentials, uses the emulator's seeded client and the embedded database", () => {
+    const env = parseEnv({});
+    expect(env.emulator).toBe(true);
+    expect(env.livechat).toEqual({
+      clientId: "marketplace-app",
+      clientSecret: "marketplace-app-secret",
+      accountsUrl: "http://127.0.0.1:4010",
+      apiUrl: "http://127.0.0.1:4010",
+      scopes: ["accounts--my:ro", "agents--all:ro"],
+    });
+    expect(env.database.url).toMatch(/^postgresql:\/\/.*@127\.0\.0\.1:54329\//);
+    expect(env.database.poolMax).toBe(1);
+  });
+
+  it("with credentials, talks to real LiveChat", () => {
+    const env = parseEnv({ ...real, DATABASE_URL: "postgresql://u@db.example.test:5432/app" });
+    expect(env.emulator).toBe(false);
+    expect(env.livechat).toMatchObject({
+      clientId: "abc",
+      accountsUrl: "https://accounts.livechat.com",
+      apiUrl: "https://api.livechatinc.com",
+    });
+    expect(env.database.poolMax).toBe(10);
+  });
+
+  it("reads scopes and URLs, trimming a trailing slash", () => {
+    const env = parseEnv({ LIVECHAT_SCOPES: "accounts--my:ro, agents--all:ro,chats--all:ro", LIVECHAT_ACCOUNTS_URL: "https://staging.example.test/" });
+    expect(env.livechat.scopes).toEqual(["accounts--my:ro", "agents--all:ro", "chats--all:ro"]);
+    expect(env.livechat.accountsUrl).toBe("https://staging.example.test");
+  });
+
+  it.each([
+    [{ ...real, LIVECHAT_CLIENT_SECRET: "" }, "LIVECHAT_CLIENT_SECRET is required"],
+    [{ ...real, NEXTAUTH_SECRET: undefined }, "NEXTAUTH_SECRET is required"],
+    [{ ...real, TOKEN_ENCRYPTION_KEY: undefined }, "TOKEN_ENCRYPTION_KEY is required"],
+    [{ ...real, TOKEN_ENCRYPTION_KEY: "not-a-key" }, "TOKEN_ENCRYPTION_KEY must be KEY_ID:BASE64_32_BYTES"],
+    [{ ...real, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET must be at least 32 characters"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ LIVECHAT_ACCOUNTS_URL: "not a url" }, "LIVECHAT_ACCOUNTS_URL"],
+    [{ LIVECHAT_SCOPES: "agents" }, "LIVECHAT_SCOPES"],
+    [{ VERCEL: "1" }, "LIVECHAT_CLIENT_ID is required on Vercel"],
+  ])("stops with one line naming the variable: %#", (source, expected) => {
+    const text = message(source as Record<string, string>);
+    expect(text).toContain(expected);
+    expect(text.split("\n")).toHaveLength(1);
+  });
+
+  it("never echoes a secret's value in its message", () => {
+    expect(message({ ...real, NEXTAUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2");
+  });
+});
