@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 
 /** `npm run emulator`: reads its settings from the environment, prints the fixtures, stops on a signal. */
 
+// Starting tsx in a child process is slow on a busy machine.
+const SPAWN_TIMEOUT_MS = 20_000;
+
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 function run(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
@@ -38,12 +41,12 @@ describe("emulator/main.ts", () => {
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it("refuses an invalid environment with a clear message", async () => {
     const { child, output } = run({ EMULATOR_PORT: "not-a-port" });
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(output()).toContain("EMULATOR_PORT");
-  });
+  }, SPAWN_TIMEOUT_MS);
 });
