@@ -11,6 +11,14 @@ const LOGIN_STATUS: Record<Agent["routing_status"], string> = {
   offline: "offline",
 };
 
+/**
+ * LiveChat sends scheme-less CDN paths; the emulator serves avatars itself and sends absolute
+ * http URLs instead, so a browser showing them never leaves the machine.
+ */
+export function avatarUrl(agent: Agent, origin: string): string {
+  return agent.avatar_path && `${origin}${agent.avatar_path}`;
+}
+
 export interface AgentFilters {
   group_ids?: number[];
   suspended?: boolean;
@@ -26,12 +34,12 @@ export function agentsOf(organizationId: string, filters: AgentFilters = {}): Ag
   );
 }
 
-export function toWireAgent(agent: Agent, fields: readonly OptionalAgentField[] = []): Record<string, unknown> {
+export function toWireAgent(agent: Agent, origin: string, fields: readonly OptionalAgentField[] = []): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     id: agent.id,
     account_id: agent.account_id,
     name: agent.name,
-    avatar_path: agent.avatar_path,
+    avatar_path: avatarUrl(agent, origin),
     role: agent.role,
     login_status: LOGIN_STATUS[agent.routing_status],
   };
@@ -43,12 +51,12 @@ export function toWireAgent(agent: Agent, fields: readonly OptionalAgentField[] 
   return wire;
 }
 
-export function toLegacyAgent(agent: Agent): Record<string, unknown> {
+export function toLegacyAgent(agent: Agent, origin: string): Record<string, unknown> {
   return {
     login: agent.id,
     name: agent.name,
     permission: agent.role,
-    avatar: agent.avatar_path,
+    avatar: avatarUrl(agent, origin),
     status: LOGIN_STATUS[agent.routing_status],
   };
 }

@@ -29,6 +29,7 @@ export interface Agent {
   organization_id: string;
   role: Role;
   routing_status: RoutingStatus;
+  /** Served by the emulator itself; "" for agents without an avatar. */
   avatar_path: string;
   job_title: string;
   max_chats_count: number;
@@ -86,7 +87,7 @@ function agent(org: string, seed: AgentSeed): Agent {
   return {
     account_id: signedIn?.account_id ?? stableUuid(seed.id),
     organization_id: org,
-    avatar_path: `cdn.livechat-emulator.test/avatars/${slug}.png`,
+    avatar_path: `/avatars/${slug}.svg`,
     job_title: "",
     max_chats_count: 6,
     groups: [{ id: 0, priority: "normal" }],
@@ -125,7 +126,7 @@ function globexAgent(index: number): Agent {
     role,
     // A suspended agent cannot take chats, so it never shows up as online.
     routing_status: suspended ? "offline" : STATUSES[index % STATUSES.length] ?? "offline",
-    avatar_path: index % 4 === 0 ? "" : `cdn.livechat-emulator.test/avatars/globex-${index}.png`,
+    avatar_path: index % 4 === 0 ? "" : `/avatars/globex-${index}.svg`,
     job_title: index % 5 === 0 ? "Support Agent" : "",
     groups: [{ id: index % 5, priority: "normal" }],
     suspended,

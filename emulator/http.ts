@@ -80,6 +80,11 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return cookies;
 }
 
+/** The emulator's origin as the client addressed it. */
+export function requestOrigin(req: IncomingMessage): string {
+  return `http://${req.headers.host ?? "127.0.0.1"}`;
+}
+
 /** `Authorization: Bearer TOKEN`; the accounts server also takes `?code=TOKEN`. */
 export function bearerToken(req: IncomingMessage, url?: URL): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");

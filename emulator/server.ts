@@ -7,6 +7,7 @@ import { applyFault, takeFault } from "./faults";
 import { BodyTooLargeError } from "./http";
 import { accountsRoutes } from "./routes/accounts";
 import { authorizeRoutes } from "./routes/authorize";
+import { serveAvatar } from "./routes/avatars";
 import { controlRoutes } from "./routes/control";
 import { installationRoutes } from "./routes/installations";
 import { tokenRoutes } from "./routes/token";
@@ -43,6 +44,8 @@ const routes: Routes = {
 async function handle(ctx: Context): Promise<void> {
   const method = ctx.req.method ?? "GET";
   const path = ctx.url.pathname;
+  // Avatars are what a browser loads, not API calls: they stay out of the request log.
+  if (method === "GET" && path.startsWith("/avatars/")) return serveAvatar(ctx);
   // Test controls are neither logged nor faultable: tests must always be able to reach them.
   if (!path.startsWith("/_emulator/")) {
     ctx.store.logRequest(method, path);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Context, Routes } from "../context";
+import { avatarUrl } from "../agents";
 import { accounts, agents, organizations } from "../fixtures";
 import { describeIssues } from "../errors";
 import { faultSchema } from "../faults";
-import { readJsonBody, sendJson } from "../http";
+import { readJsonBody, requestOrigin, sendJson } from "../http";
 import type { AccessToken } from "../state";
 import { revokeAccessToken, revokeRefreshToken } from "../tokens";
 
@@ -97,7 +98,9 @@ function clearRequests(ctx: Context): void {
 }
 
 function fixtures(ctx: Context): void {
-  sendJson(ctx.res, 200, { organizations, accounts, clients: ctx.config.clients, agents });
+  const origin = requestOrigin(ctx.req);
+  const withAvatars = agents.map((agent) => ({ ...agent, avatar_path: avatarUrl(agent, origin) }));
+  sendJson(ctx.res, 200, { organizations, accounts, clients: ctx.config.clients, agents: withAvatars });
 }
 
 function reset(ctx: Context): void {

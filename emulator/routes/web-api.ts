@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Context, Handler, Routes } from "../context";
 import { OPTIONAL_AGENT_FIELDS, agentsOf, toLegacyAgent, toWireAgent } from "../agents";
 import { describeIssues, sendWebError } from "../errors";
-import { bearerToken, readJsonBody, sendJson } from "../http";
+import { bearerToken, readJsonBody, requestOrigin, sendJson } from "../http";
 import { hasScope } from "../scopes";
 import type { AccessToken } from "../state";
 import { findLiveAccessToken } from "../tokens";
@@ -50,7 +50,8 @@ function action<S extends z.ZodType>(
 const canListAgents = (token: AccessToken) => hasScope(token.scopes, "agents--all:ro");
 
 const listAgents = action(listAgentsSchema, canListAgents, (ctx, token, body) => {
-  sendJson(ctx.res, 200, agentsOf(token.organizationId, body.filters).map((a) => toWireAgent(a, body.fields)));
+  const origin = requestOrigin(ctx.req);
+  sendJson(ctx.res, 200, agentsOf(token.organizationId, body.filters).map((a) => toWireAgent(a, origin, body.fields)));
 });
 
 const getAgent = action(
@@ -60,7 +61,7 @@ const getAgent = action(
   (ctx, token, body) => {
     const agent = agentsOf(token.organizationId).find((a) => a.id === body.id);
     if (!agent) return sendWebError(ctx.res, "not_found", `Agent not found: ${body.id}`);
-    sendJson(ctx.res, 200, toWireAgent(agent, body.fields));
+    sendJson(ctx.res, 200, toWireAgent(agent, requestOrigin(ctx.req), body.fields));
   },
 );
 
@@ -81,7 +82,8 @@ function legacyAgents(ctx: Context): void {
   const token = authenticate(ctx);
   if (!token) return;
   if (!canListAgents(token)) return sendWebError(ctx.res, "authorization", "The token lacks the agents--all:ro scope");
-  sendJson(ctx.res, 200, agentsOf(token.organizationId).map(toLegacyAgent));
+  const origin = requestOrigin(ctx.req);
+  sendJson(ctx.res, 200, agentsOf(token.organizationId).map((a) => toLegacyAgent(a, origin)));
 }
 
 export const webApiRoutes: Routes = {

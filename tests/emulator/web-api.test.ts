@@ -60,7 +60,7 @@ describe("list_agents", () => {
       id: "alice@acme.test",
       account_id: ALICE_ID,
       name: "Alice Archer",
-      avatar_path: "cdn.livechat-emulator.test/avatars/alice.png",
+      avatar_path: `${emulator.url}/avatars/alice.svg`,
       role: "owner",
       login_status: "accepting chats",
     });
@@ -101,10 +101,23 @@ describe("list_agents", () => {
       const again = await issueTokens(other.url, "greta@globex.test");
       const first = await json<WireAgent[]>(await listAgents(greta.access_token, { fields: ["groups"] }));
       const second = await json<WireAgent[]>(await listAgents(again.access_token, { fields: ["groups"] }, other.url));
-      expect(second).toEqual(first);
+      // Only the avatars' origin differs: each emulator serves its own.
+      expect(JSON.parse(JSON.stringify(second).replaceAll(other.url, emulator.url))).toEqual(first);
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("avatars", () => {
+  it("serves the avatars it lists as SVG, outside the request log", async () => {
+    await fetch(`${emulator.url}/_emulator/requests`, { method: "DELETE" });
+    const response = await fetch(`${emulator.url}/avatars/alice.svg`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await response.text()).toContain(">AA</text>");
+    expect((await fetch(`${emulator.url}/avatars/nora.svg`)).status).toBe(404);
+    expect(await json(await fetch(`${emulator.url}/_emulator/requests`))).toMatchObject({ total: 0 });
   });
 });
 
@@ -157,7 +170,7 @@ describe("legacy v2 agents", () => {
       expect(response.status).toBe(200);
       const agents = await json<Record<string, string>[]>(response);
       expect(agents).toContainEqual({
-        login: "alice@acme.test", name: "Alice Archer", permission: "owner", avatar: "cdn.livechat-emulator.test/avatars/alice.png", status: "accepting chats",
+        login: "alice@acme.test", name: "Alice Archer", permission: "owner", avatar: `${emulator.url}/avatars/alice.svg`, status: "accepting chats",
       });
     }
   });
