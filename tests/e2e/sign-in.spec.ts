@@ -1,0 +1,65 @@
+import { emulator } from "../support/emulator-control";
+import { resetDatabase } from "../support/database";
+import { stack } from "../support/env";
+import { expect, signInThroughEmulator, test } from "./fixtures";
+
+const STATUS_LABELS: Record<string, string> = {
+  accepting_chats: "Accepting chats",
+  not_accepting_chats: "Not accepting chats",
+  offline: "Offline",
+};
+
+test.beforeEach(async () => {
+  await resetDatabase(stack.databaseUrl);
+  await emulator.reset();
+});
+
+test("sign in, see exactly the organization's agents with their statuses, sign out", async ({ page, appUrl, offMachineRequests }) => {
+  const fixtures = await emulator.fixtures();
+  const alice = fixtures.accounts.find((a) => a.email === "alice@acme.test")!;
+  const agents = fixtures.agents.filter((a) => a.organization_id === alice.organization_id);
+
+  await page.goto(`${appUrl}/dashboard`);
+  await expect(page).toHaveURL(`${appUrl}/?callbackUrl=%2Fdashboard`);
+  await signInThroughEmulator(page, alice.email);
+
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  await expect(page.getByText("Signed in as Alice Archer")).toBeVisible();
+  await expect(page.getByLabel("Organization")).toContainText(alice.organization_id);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(agents.length);
+  for (const agent of agents) {
+    const row = page.locator(`tr[data-agent-id="${agent.id}"]`);
+    await expect(row).toContainText(agent.name);
+    await expect(row).toContainText(agent.id);
+    await expect(row).toContainText(STATUS_LABELS[agent.routing_status]!);
+    if (agent.job_title) await expect(row).toContainText(agent.job_title);
+  }
+  for (const [status, label] of Object.entries(STATUS_LABELS)) {
+    const expected = agents.filter((a) => a.routing_status === status).length;
+    await expect(page.locator(`[data-status="${status}"]`)).toContainText(`${label}${expected}`);
+  }
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in with LiveChat" })).toBeVisible();
+  await page.goto(`${appUrl}/dashboard`);
+  await expect(page).toHaveURL(`${appUrl}/?callbackUrl=%2Fdashboard`);
+  expect(offMachineRequests).toEqual([]);
+});
+
+test("a user of the other organization sees only their own agents", async ({ page, appUrl, offMachineRequests }) => {
+  const fixtures = await emulator.fixtures();
+  const greta = fixtures.accounts.find((a) => a.email === "greta@globex.test")!;
+  const theirs = fixtures.agents.filter((a) => a.organization_id === greta.organization_id);
+  const others = fixtures.agents.filter((a) => a.organization_id !== greta.organization_id);
+
+  await page.goto(appUrl);
+  await signInThroughEmulator(page, greta.email);
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  await expect(page.locator("tbody tr")).toHaveCount(theirs.length);
+  const shown = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-agent-id")));
+  expect(new Set(shown)).toEqual(new Set(theirs.map((a) => a.id)));
+  expect(shown.some((id) => others.some((a) => a.id === id))).toBe(false);
+  await expect(page.getByText("Data region: EU (fra)")).toBeVisible();
+  expect(offMachineRequests).toEqual([]);
+});
