@@ -5,6 +5,11 @@ const eslintConfig = [
   ...nextVitals,
   ...nextTs,
   {
+    // Playwright fixtures take a `use` callback; it is not React's `use`.
+    files: ["tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     ignores: [
       ".next/**",
       "lib/generated/**",

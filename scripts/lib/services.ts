@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 
 export interface Service {
@@ -31,11 +31,12 @@ export async function startService(
 ): Promise<Service> {
   mkdirSync(".tmp/logs", { recursive: true });
   const logFile = `.tmp/logs/${name}.log`;
-  const log = createWriteStream(logFile);
+  // The child writes straight to the file: this process blocks in spawnSync while suites run, so
+  // a pipe would not be drained (and a full pipe would stall the service).
+  const log = openSync(logFile, "w");
   const [file, ...args] = command;
-  const child = spawn(file!, args, { env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  const child = spawn(file!, args, { env: { ...process.env, ...options.env }, stdio: ["ignore", log, log], detached: true });
+  closeSync(log);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));

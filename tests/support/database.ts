@@ -1,11 +1,11 @@
 import pg from "pg";
 
 /** Raw SQL on the app's database: tests read what was really stored, not what Prisma maps. */
-export async function withDatabase<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(url: string, query: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await use(client);
+    return await query(client);
   } finally {
     await client.end();
   }

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { LiveChatUnavailableError, ReauthenticationRequiredError } from "@/lib/auth/errors";
+import { getAccessToken } from "@/lib/auth/token-store";
+import { withLiveChat } from "@/lib/data/with-livechat";
+import { listAgents } from "@/lib/livechat";
+import { setStoredExpiry, storedAccountOf } from "../support/accounts";
+import { resetDatabase } from "../support/database";
+import { emulator } from "../support/emulator-control";
+import { stack } from "../support/env";
+import { signInOverHttp } from "../support/oauth-flow";
+
+// The token store in this process, against the emulator and the database the app servers use.
+
+const EMAIL = "alice@acme.test";
+const tokenCalls = async () => (await emulator.requests()).counts["POST /v2/token"] ?? 0;
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+async function signedIn() {
+  await signInOverHttp(stack.appUrl, EMAIL);
+  const alice = await emulator.account(EMAIL);
+  const stored = await storedAccountOf(stack.databaseUrl, EMAIL);
+  const [issued] = await emulator.tokens(alice.account_id);
+  await emulator.clearRequests();
+  return { alice, stored, issued: issued! };
+}
+
+async function rejection(promise: Promise<unknown>) {
+  return promise.then(() => null, (error: unknown) => error);
+}
+
+describe("token store refresh (emulator + PostgreSQL)", () => {
+  beforeEach(async () => {
+    await resetDatabase(stack.databaseUrl);
+    await emulator.reset();
+  });
+
+  it("returns the stored token without calling LiveChat while it is fresh", async () => {
+    const { stored, issued } = await signedIn();
+    const grant = await getAccessToken(stored.user_id);
+    expect(grant.accessToken).toBe(issued.access_token);
+    expect(await tokenCalls()).toBe(0);
+  });
+
+  it("refreshes inside the 5-minute margin; a confidential client keeps its refresh token", async () => {
+    const { alice, stored, issued } = await signedIn();
+    await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(4));
+
+    const grant = await getAccessToken(stored.user_id);
+
+    expect(grant.accessToken).not.toBe(issued.access_token);
+    expect(grant.accessToken).toMatch(/^dal:/);
+    expect(await tokenCalls()).toBe(1);
+    const after = await storedAccountOf(stack.databaseUrl, EMAIL);
+    expect(after.tokenVersion).toBe(stored.tokenVersion + 1);
+    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(minutesFromNow(400).getTime());
+    const tokens = await emulator.tokens(alice.account_id);
+    expect(new Set(tokens.map((t) => t.refresh_token))).toEqual(new Set([issued.refresh_token]));
+    // The kept refresh token still works for the next refresh.
+    await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(-1));
+    expect((await getAccessToken(stored.user_id)).accessToken).not.toBe(grant.accessToken);
+  });
+
+  it("ends the LiveChat session for good when the refresh token was revoked", async () => {
+    const { alice, stored } = await signedIn();
+    await emulator.revoke({ account_id: alice.account_id });
+    await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(-1));
+
+    const error = await rejection(getAccessToken(stored.user_id));
+
+    expect(error).toBeInstanceOf(ReauthenticationRequiredError);
+    expect((error as ReauthenticationRequiredError).reason).toBe("access_revoked");
+    const after = await storedAccountOf(stack.databaseUrl, EMAIL);
+    expect(after.accessToken).toBeNull();
+    expect(after.refreshToken).toBeNull();
+  });
+
+  it("keeps using a still-valid token when LiveChat fails for a while", async () => {
+    const { stored, issued } = await signedIn();
+    await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(2));
+    await emulator.fault({ endpoint: "/v2/token", status: 503 });
+
+    expect((await getAccessToken(stored.user_id)).accessToken).toBe(issued.access_token);
+    await emulator.fault({ endpoint: "/v2/token", status: 429, retry_after: 30 });
+    expect((await getAccessToken(stored.user_id)).accessToken).toBe(issued.access_token);
+    expect((await storedAccountOf(stack.databaseUrl, EMAIL)).accessToken).toBe(stored.accessToken);
+  });
+
+  it("reports LiveChat unavailable, and keeps the tokens, when it fails and the token has expired", async () => {
+    const { stored } = await signedIn();
+    await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(-1));
+    await emulator.fault({ endpoint: "/v2/token", body: "html" });
+
+    expect(await rejection(getAccessToken(stored.user_id))).toBeInstanceOf(LiveChatUnavailableError);
+    const after = await storedAccountOf(stack.databaseUrl, EMAIL);
+    expect(after.accessToken).toBe(stored.accessToken);
+    expect(after.refreshToken).toBe(stored.refreshToken);
+
+    await emulator.clearFaults();
+    expect((await getAccessToken(stored.user_id)).accessToken).toMatch(/^dal:/);
+  });
+
+  it("answers an `authentication` error with one refresh and one retry", async () => {
+    const { alice, stored } = await signedIn();
+    await emulator.expire({ account_id: alice.account_id });
+
+    const agents = await withLiveChat(stored.user_id, (ctx) => listAgents(ctx));
+
+    expect(agents.map((a) => a.id)).toContain(EMAIL);
+    const { counts } = await emulator.requests();
+    expect(counts["POST /v2/token"]).toBe(1);
+    expect(counts["POST /v3.6/configuration/action/list_agents"]).toBe(2);
+  });
+
+  it("asks for a new sign-in when LiveChat rejects the refreshed token too", async () => {
+    const { alice, stored } = await signedIn();
+    await emulator.expire({ account_id: alice.account_id });
+    await emulator.fault({ endpoint: "/v3.6/configuration/action/list_agents", status: 401 });
+
+    const error = await rejection(withLiveChat(stored.user_id, (ctx) => listAgents(ctx)));
+
+    expect(error).toBeInstanceOf(ReauthenticationRequiredError);
+    expect(await tokenCalls()).toBe(1);
+  });
+});
