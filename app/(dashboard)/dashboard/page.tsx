@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AgentTable } from "@/components/agent-table";
 import { Notice } from "@/components/notice";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Agents · Agent Board" };
 const PROBLEMS = {
   livechat_unavailable: {
     title: "LiveChat is unreachable",
-    detail: "The agent list could not be loaded from LiveChat just now. Reload the page in a moment to try again.",
+    detail: "The agent list could not be loaded from LiveChat just now. Wait a moment, then try again.",
   },
   livechat_refused: {
     title: "LiveChat refused the request",
@@ -40,7 +41,10 @@ export default async function DashboardPage() {
       {dashboard.organization && <OrganizationCard organization={dashboard.organization} />}
       {dashboard.kind === "problem" ? (
         <Notice tone="error" title={PROBLEMS[dashboard.problem].title}>
-          {PROBLEMS[dashboard.problem].detail}
+          {PROBLEMS[dashboard.problem].detail}{" "}
+          <Link href="/dashboard" prefetch={false} className="font-semibold underline">
+            Try again
+          </Link>
         </Notice>
       ) : (
         <>
