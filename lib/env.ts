@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENT, EMULATOR_URL } from "./defaults";
+import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./defaults";
 
 /**
  * The only reader of process.env. Parsed once, on first use; a missing or malformed variable stops
@@ -23,6 +23,9 @@ const schema = z
     LIVECHAT_ACCOUNTS_URL: optional(url),
     LIVECHAT_API_URL: optional(url),
     LIVECHAT_SCOPES: optional(csv.pipe(z.array(z.string().regex(/^[a-z_.]+(--[a-z]+)?:(ro|rw)$/)).min(1))),
+    LIVECHAT_APP_TYPE: optional(z.enum(["public", "private"])),
+    LIVECHAT_ORGANIZATION_ID: optional(z.string().min(1)),
+    LIVECHAT_WEBHOOK_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
     NEXTAUTH_URL: optional(url),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     TOKEN_ENCRYPTION_KEY: optional(z.string().regex(/^[\w-]+:[A-Za-z0-9+/=]{43,44}$/, "must be KEY_ID:BASE64_32_BYTES")),
@@ -39,6 +42,7 @@ const schema = z
       require("LIVECHAT_CLIENT_SECRET", "with LIVECHAT_CLIENT_ID (server-side apps have a secret)");
       require("NEXTAUTH_SECRET", "with a real LiveChat app (openssl rand -base64 32)");
       require("TOKEN_ENCRYPTION_KEY", "with a real LiveChat app (npm run key:generate)");
+      if (env.LIVECHAT_APP_TYPE === "private") require("LIVECHAT_ORGANIZATION_ID", "for a private app (its organization)");
     } else if (env.VERCEL) {
       require("LIVECHAT_CLIENT_ID", "on Vercel: the bundled emulator only runs locally");
     }
@@ -48,14 +52,21 @@ export type Env = ReturnType<typeof toEnv>;
 
 function toEnv(raw: z.infer<typeof schema>) {
   const emulator = raw.LIVECHAT_CLIENT_ID === undefined;
+  const appType = raw.LIVECHAT_APP_TYPE ?? "public";
+  const seeded = EMULATOR_CLIENTS[appType];
   return {
     emulator,
     livechat: {
-      clientId: raw.LIVECHAT_CLIENT_ID ?? EMULATOR_CLIENT.id,
-      clientSecret: raw.LIVECHAT_CLIENT_SECRET ?? EMULATOR_CLIENT.secret,
+      clientId: raw.LIVECHAT_CLIENT_ID ?? seeded.id,
+      clientSecret: raw.LIVECHAT_CLIENT_SECRET ?? seeded.secret,
       accountsUrl: raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : "https://accounts.livechat.com"),
       apiUrl: raw.LIVECHAT_API_URL ?? (emulator ? EMULATOR_URL : "https://api.livechatinc.com"),
       scopes: raw.LIVECHAT_SCOPES ?? ["accounts--my:ro", "agents--all:ro"],
+      /** A private app serves one organization only; a public (Marketplace) app, any. */
+      app: appType === "private"
+        ? { type: "private" as const, organizationId: raw.LIVECHAT_ORGANIZATION_ID ?? seeded.organizationId! }
+        : { type: "public" as const },
+      webhookSecret: raw.LIVECHAT_WEBHOOK_SECRET ?? null,
     },
     appUrl: raw.NEXTAUTH_URL ?? "http://localhost:3000",
     authSecret: raw.NEXTAUTH_SECRET ?? DEV_AUTH_SECRET,

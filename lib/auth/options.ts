@@ -38,10 +38,15 @@ function createAuthOptions(): NextAuthOptions {
     ],
     pages: { signIn: SIGN_IN_PAGE, error: AUTH_ERROR_PAGE },
     callbacks: {
-      // next-auth 4 writes tokens only when it first links an account: later sign-ins go here.
       async signIn({ account }) {
         if (!account) return false;
-        await replaceSignInTokens(signInTokensOf(account));
+        const tokens = signInTokensOf(account);
+        // Refused before anything is stored: a private app serves its own organization only.
+        if (livechat.app.type === "private" && tokens.organizationId !== livechat.app.organizationId) {
+          return `${AUTH_ERROR_PAGE}?error=PrivateApp`;
+        }
+        // next-auth 4 writes tokens only when it first links an account: later sign-ins go here.
+        await replaceSignInTokens(tokens);
         return true;
       },
       session({ session, user }) {

@@ -75,13 +75,20 @@ export function sealedColumns(tokens: Omit<SignInTokens, "organizationId">) {
   };
 }
 
-/** Records the organization a sign-in belongs to (a later sign-in reinstates an uninstalled one). */
-export async function upsertOrganization(organizationId: string, accessToken: string, userId: string | null) {
+/**
+ * Records the organization a sign-in belongs to. The first sign-in installs it; a sign-in after an
+ * uninstall reinstates it, with this user as the one who installed it.
+ */
+export async function upsertOrganization(organizationId: string, accessToken: string, userId: string) {
   const region = tokenRegion(accessToken) ?? "dal";
+  await prisma.organization.updateMany({
+    where: { id: organizationId, uninstalledAt: { not: null } },
+    data: { uninstalledAt: null, installedAt: new Date(), installedById: userId },
+  });
   await prisma.organization.upsert({
     where: { id: organizationId },
     create: { id: organizationId, region, installedById: userId },
-    update: { region, uninstalledAt: null },
+    update: { region },
   });
 }
 
@@ -184,9 +191,10 @@ async function refreshOrFallBack(account: AccountRow, fallback: AccessGrant | nu
   }
 }
 
-async function clearTokens(where: { id: string } | { userId: string } | { organizationId: string }) {
-  await prisma.account.updateMany({
-    where: { ...where, provider: LIVECHAT_PROVIDER },
+/** Forgets tokens (not awaited here, so it can join a `$transaction`); rows without tokens stay untouched. */
+export function clearTokens(where: { id: string } | { organizationId: string }) {
+  return prisma.account.updateMany({
+    where: { ...where, provider: LIVECHAT_PROVIDER, OR: [{ accessToken: { not: null } }, { refreshToken: { not: null } }] },
     data: { accessToken: null, refreshToken: null, accessTokenExpiresAt: null, refreshLeaseUntil: null, tokenVersion: { increment: 1 } },
   });
 }

@@ -8,7 +8,7 @@ import { getOrganization, type OrganizationSummary } from "./organization";
 export type DashboardProblem = "livechat_unavailable" | "livechat_refused";
 
 export type Dashboard =
-  | { kind: "ok"; board: AgentBoard; organization: OrganizationSummary | null }
+  | { kind: "ok"; board: AgentBoard; organization: OrganizationSummary | null; viewerIsAdmin: boolean }
   | { kind: "problem"; problem: DashboardProblem; organization: OrganizationSummary | null }
   | { kind: "reauthenticate"; reason: ReauthenticationReason };
 
@@ -17,10 +17,15 @@ export type Dashboard =
  * over ends the app's sessions too (the page sends the user to sign in); an outage is a state to
  * show, not an exception.
  */
-export async function getDashboard(userId: string): Promise<Dashboard> {
+const ADMIN_ROLES = new Set(["owner", "viceowner", "administrator"]);
+
+export async function getDashboard(userId: string, email: string | null | undefined): Promise<Dashboard> {
   const organization = await getOrganization(userId);
   try {
-    return { kind: "ok", board: await getAgentBoard(userId), organization };
+    const board = await getAgentBoard(userId);
+    // LiveChat's role of the signed-in agent decides who may see installation details.
+    const viewer = board.agents.find((agent) => agent.email === email);
+    return { kind: "ok", board, organization, viewerIsAdmin: !!viewer && ADMIN_ROLES.has(viewer.role) };
   } catch (error) {
     if (error instanceof ReauthenticationRequiredError) {
       await endSessions(userId);

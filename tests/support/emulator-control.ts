@@ -35,6 +35,9 @@ export const emulator = {
   clearFaults: () => control("faults", { method: "DELETE" }),
   requests: () => control<{ total: number; counts: Record<string, number> }>("requests"),
   clearRequests: () => control("requests", { method: "DELETE" }),
+  /** LiveChat (un)installs `client_id` for an organization and sends the app webhook. */
+  installation: (body: { client_id: string; organization_id: string; event: "application_installed" | "application_uninstalled"; webhook_url?: string }) =>
+    control<{ delivered: boolean; status?: number; error?: string }>("installations", { body }),
   async account(email: string) {
     const account = (await this.fixtures()).accounts.find((a) => a.email === email);
     if (!account) throw new Error(`no seeded account ${email}`);

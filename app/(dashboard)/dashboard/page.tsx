@@ -24,7 +24,7 @@ const PROBLEMS = {
 
 export default async function DashboardPage() {
   const session = await requireSession("/dashboard");
-  const dashboard = await getDashboard(session.user.id);
+  const dashboard = await getDashboard(session.user.id, session.user.email);
   if (dashboard.kind === "reauthenticate") redirect(`/?reason=${dashboard.reason}&callbackUrl=%2Fdashboard`);
 
   return (
@@ -38,7 +38,12 @@ export default async function DashboardPage() {
         </div>
         <SignOutButton />
       </header>
-      {dashboard.organization && <OrganizationCard organization={dashboard.organization} />}
+      {dashboard.organization && (
+        <OrganizationCard
+          organization={dashboard.organization}
+          showInstallation={dashboard.kind === "ok" && dashboard.viewerIsAdmin}
+        />
+      )}
       {dashboard.kind === "problem" ? (
         <Notice tone="error" title={PROBLEMS[dashboard.problem].title}>
           {PROBLEMS[dashboard.problem].detail}{" "}

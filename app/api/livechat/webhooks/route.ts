@@ -1,0 +1,31 @@
+import { timingSafeEqual } from "node:crypto";
+import { markInstalled, markUninstalled } from "@/lib/data/installations";
+import { env } from "@/lib/env";
+import { parseAppWebhook } from "@/lib/livechat/webhooks";
+
+const answer = (status: number, message: string) => Response.json({ message }, { status });
+
+function sameSecret(given: string | null, expected: string): boolean {
+  const a = Buffer.from(given ?? "");
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * LiveChat's app webhooks (Direct installation events). Unsigned, so the request authorizes itself
+ * as far as it can: the optional shared secret in the URL, then our own client id in the body.
+ */
+export async function POST(request: Request) {
+  const { clientId, webhookSecret } = env().livechat;
+  if (webhookSecret && !sameSecret(new URL(request.url).searchParams.get("secret"), webhookSecret)) {
+    return answer(401, "Wrong or missing webhook secret.");
+  }
+  const body: unknown = await request.json().catch(() => null);
+  const event = parseAppWebhook(body);
+  if (!event) return answer(400, "Not a LiveChat app webhook body.");
+  if (event.clientId !== clientId) return answer(403, "This webhook is for another LiveChat app.");
+
+  if (event.kind === "uninstalled") await markUninstalled(event.organizationId);
+  if (event.kind === "installed") await markInstalled(event.organizationId);
+  return answer(200, event.kind === "ignored" ? `Ignored ${event.event}.` : `Recorded ${event.kind}.`);
+}

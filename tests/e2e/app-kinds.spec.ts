@@ -1,0 +1,69 @@
+import { emulator } from "../support/emulator-control";
+import { resetDatabase, rowCounts } from "../support/database";
+import { stack } from "../support/env";
+import { expect, signInThroughEmulator, test } from "./fixtures";
+
+const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
+const GLOBEX = "9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c02";
+
+test.beforeEach(async () => {
+  await Promise.all([resetDatabase(stack.databaseUrl), resetDatabase(stack.privateDatabaseUrl)]);
+  await emulator.reset();
+});
+
+test.describe("private app (its own organization only)", () => {
+  test("an agent of its organization signs in without a consent screen and sees its agents", async ({ page }) => {
+    await page.goto(stack.privateAppUrl);
+    await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
+    await page.getByLabel("Email").fill("nora@acme.test");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+
+    await expect(page).toHaveURL(`${stack.privateAppUrl}/dashboard`);
+    const acme = (await emulator.fixtures()).agents.filter((a) => a.organization_id === ACME);
+    await expect(page.locator("tbody tr")).toHaveCount(acme.length);
+  });
+
+  test("an agent of another organization is refused and nothing is stored", async ({ page }) => {
+    await page.goto(stack.privateAppUrl);
+    await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
+    await page.getByLabel("Email").fill("greta@globex.test");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+
+    await expect(page.getByText(/private/i).first()).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(stack.emulatorUrl);
+    expect(await rowCounts(stack.privateDatabaseUrl)).toEqual({ Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 });
+  });
+});
+
+test.describe("public app (any organization)", () => {
+  test("both organizations sign in, and an edited URL never shows the other's agents", async ({ page, appUrl }) => {
+    const fixtures = await emulator.fixtures();
+    await page.goto(appUrl);
+    await signInThroughEmulator(page, "alice@acme.test");
+    await expect(page).toHaveURL(`${appUrl}/dashboard`);
+    await page.goto(`${appUrl}/dashboard?organization_id=${GLOBEX}&organizationId=${GLOBEX}`);
+    const acme = fixtures.agents.filter((a) => a.organization_id === ACME);
+    await expect(page.locator("tbody tr")).toHaveCount(acme.length);
+    await expect(page.locator(`tr[data-agent-id="greta@globex.test"]`)).toHaveCount(0);
+
+    await page.context().clearCookies();
+    await page.goto(appUrl);
+    await signInThroughEmulator(page, "greta@globex.test");
+    await expect(page.locator("tbody tr")).toHaveCount(fixtures.agents.filter((a) => a.organization_id === GLOBEX).length);
+    expect((await rowCounts(stack.databaseUrl)).Organization).toBe(2);
+  });
+
+  test("admins see who installed the app and when; other agents do not", async ({ page, appUrl }) => {
+    await page.goto(appUrl);
+    await signInThroughEmulator(page, "alice@acme.test");
+    await expect(page.getByLabel("Organization")).toContainText("Installed by Alice Archer on");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("button", { name: "Sign in with LiveChat" })).toBeVisible();
+    await page.context().clearCookies();
+    await page.goto(appUrl);
+    await signInThroughEmulator(page, "nora@acme.test");
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await expect(page.locator("[data-installation]")).toHaveCount(0);
+  });
+});

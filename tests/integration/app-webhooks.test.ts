@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { storedAccountOf } from "../support/accounts";
+import { resetDatabase, rowCounts, withDatabase } from "../support/database";
+import { emulator } from "../support/emulator-control";
+import { stack } from "../support/env";
+import { signInOverHttp } from "../support/oauth-flow";
+
+const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
+const webhookUrl = () => `${stack.appUrl}/api/livechat/webhooks?secret=${stack.webhookSecret}`;
+
+const uninstalled = {
+  applicationID: "app-1",
+  clientID: "marketplace-app",
+  date: "2026-11-30T10:00:00Z",
+  event: "application_uninstalled",
+  licenseID: 10000001,
+  organizationID: ACME,
+  payload: { applicationID: "app-1" },
+  userID: "someone",
+};
+
+const post = (url: string, body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+async function snapshot() {
+  return withDatabase(stack.databaseUrl, async (db) => ({
+    counts: await rowCounts(stack.databaseUrl),
+    organizations: (await db.query(`SELECT * FROM "Organization" ORDER BY id`)).rows,
+    accounts: (await db.query(`SELECT * FROM "Account" ORDER BY id`)).rows,
+  }));
+}
+
+describe("LiveChat app webhooks", () => {
+  beforeEach(async () => {
+    await resetDatabase(stack.databaseUrl);
+    await emulator.reset();
+  });
+
+  it("an uninstall marks the organization uninstalled, deletes its tokens and signs its users out", async () => {
+    const alice = await signInOverHttp(stack.appUrl, "alice@acme.test");
+    await signInOverHttp(stack.appUrl, "nora@acme.test");
+    const greta = await signInOverHttp(stack.appUrl, "greta@globex.test");
+
+    const delivery = await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
+
+    expect(delivery).toEqual({ delivered: true, status: 200 });
+    const state = await snapshot();
+    expect(state.organizations.find((o) => o.id === ACME).uninstalledAt).not.toBeNull();
+    for (const email of ["alice@acme.test", "nora@acme.test"]) {
+      const account = await storedAccountOf(stack.databaseUrl, email);
+      expect([account.accessToken, account.refreshToken]).toEqual([null, null]);
+    }
+    expect(state.counts.Session).toBe(1); // Greta's, of the other organization
+    expect((await storedAccountOf(stack.databaseUrl, "greta@globex.test")).accessToken).toMatch(/^v1:/);
+    const aliceDashboard = await alice.jar.fetch(`${stack.appUrl}/dashboard`);
+    expect(aliceDashboard.status).toBe(307);
+    expect((await greta.jar.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
+  });
+
+  it("a later sign-in reinstates the organization", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
+    const { finalLocation } = await signInOverHttp(stack.appUrl, "nora@acme.test");
+
+    expect(finalLocation).toBe(`${stack.appUrl}/dashboard`);
+    const organization = (await snapshot()).organizations.find((o) => o.id === ACME);
+    expect(organization.uninstalledAt).toBeNull();
+    const nora = await storedAccountOf(stack.databaseUrl, "nora@acme.test");
+    expect(organization.installedById).toBe(nora.user_id);
+  });
+
+  it("an install event for a known organization clears its uninstalled mark, and grants nothing", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
+    const delivery = await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_installed" });
+
+    expect(delivery.status).toBe(200);
+    const state = await snapshot();
+    expect(state.organizations[0].uninstalledAt).toBeNull();
+    expect(state.counts.Session).toBe(0);
+    expect((await storedAccountOf(stack.databaseUrl, "alice@acme.test")).accessToken).toBeNull();
+  });
+
+  it("a replayed uninstall changes nothing more", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    expect((await post(webhookUrl(), JSON.stringify(uninstalled))).status).toBe(200);
+    const first = await snapshot();
+    expect((await post(webhookUrl(), JSON.stringify(uninstalled))).status).toBe(200);
+    expect(await snapshot()).toEqual(first);
+  });
+
+  it("an uninstall of an organization the app never saw is accepted and stores nothing", async () => {
+    const response = await post(webhookUrl(), JSON.stringify({ ...uninstalled, organizationID: "never-seen" }));
+    expect(response.status).toBe(200);
+    expect(await rowCounts(stack.databaseUrl)).toEqual({ Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 });
+  });
+
+  it.each([
+    ["malformed JSON", webhookUrl, "{not json", 400],
+    ["a body that is not an app webhook", webhookUrl, JSON.stringify({ hello: "world" }), 400],
+    ["a missing organizationID", webhookUrl, JSON.stringify({ ...uninstalled, organizationID: undefined }), 400],
+    ["another app's clientID", webhookUrl, JSON.stringify({ ...uninstalled, clientID: "someone-elses-app" }), 403],
+    ["a wrong secret", () => `${stack.appUrl}/api/livechat/webhooks?secret=wrong-${stack.webhookSecret}`, JSON.stringify(uninstalled), 401],
+    ["no secret", () => `${stack.appUrl}/api/livechat/webhooks`, JSON.stringify(uninstalled), 401],
+    ["a payment event (accepted, ignored)", webhookUrl, JSON.stringify({ ...uninstalled, event: "payment_collected" }), 200],
+  ])("%s: refused or ignored, changes nothing", async (_, url, body, status) => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const before = await snapshot();
+    const response = await post(url(), body);
+    expect(response.status).toBe(status);
+    expect(await snapshot()).toEqual(before);
+  });
+});
