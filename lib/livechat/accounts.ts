@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { accountsRequest, type AccountsConfig, type AccountsEndpoint } from "./accounts-request";
-import { toAvatarUrl } from "./avatar-url";
 import { LiveChatAuthError } from "./errors";
 
 /** The tokens the accounts server issues, as the token store keeps them. */
@@ -87,52 +86,4 @@ export async function revokeToken(cfg: AccountsEndpoint, token: string): Promise
     if (error instanceof LiveChatAuthError && error.status === 404) return;
     throw error;
   }
-}
-
-/** The LiveChat account behind an access token. */
-export type Account = {
-  accountId: string;
-  name: string;
-  email: string;
-  emailVerified?: boolean;
-  defaultOrganizationId?: string;
-  avatarUrl: string | null;
-};
-
-const accountWireSchema = z.looseObject({
-  account_id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  email_verified: z.boolean().optional(),
-  default_organization_id: z.string().optional(),
-  avatar_url: z.string().nullish(),
-});
-
-export type AccountWire = z.infer<typeof accountWireSchema>;
-
-/** Maps LiveChat's account object to ours. */
-export function toAccount(wire: AccountWire): Account {
-  return {
-    accountId: wire.account_id,
-    name: wire.name,
-    email: wire.email,
-    emailVerified: wire.email_verified,
-    defaultOrganizationId: wire.default_organization_id,
-    avatarUrl: toAvatarUrl(wire.avatar_url),
-  };
-}
-
-/**
- * Gets the account that signed in. Scope `accounts--my:ro`.
- * @see https://platform.text.com/docs/authorization/global-accounts-api
- */
-export async function getMyAccount(cfg: AccountsEndpoint, accessToken: string): Promise<Account> {
-  const wire = await accountsRequest(cfg, {
-    operation: "account lookup",
-    method: "GET",
-    path: "/v2/accounts/me",
-    bearer: accessToken,
-    schema: accountWireSchema,
-  });
-  return toAccount(wire);
 }

@@ -88,21 +88,6 @@ export async function listAgents(
   return wire.map(toAgent);
 }
 
-/**
- * Gets one agent by ID (email). Scope `agents--my:ro` for oneself, `agents--all:ro` for others.
- * @see https://platform.text.com/docs/management/configuration-api#get-agent
- */
-export async function getAgent(
-  ctx: LiveChatContext,
-  params: { id: string; fields?: AgentField[] },
-): Promise<Agent> {
-  const wire = await request(ctx, "configuration/action/get_agent", {
-    body: { id: params.id, fields: params.fields?.map((field) => WIRE_FIELDS[field]) },
-    schema: agentWireSchema,
-  });
-  return toAgent(wire);
-}
-
 function toDate(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(value);

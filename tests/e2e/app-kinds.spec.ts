@@ -1,7 +1,7 @@
 import { emulator } from "../support/emulator-control";
 import { resetDatabase, rowCounts } from "../support/database";
 import { stack } from "../support/env";
-import { expect, signInThroughEmulator, test } from "./fixtures";
+import { expect, signInThroughEmulator, signInToDashboard, test } from "./fixtures";
 
 const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
 const GLOBEX = "9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c02";
@@ -61,9 +61,7 @@ test.describe("public app (any organization)", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("button", { name: "Sign in with LiveChat" })).toBeVisible();
     await page.context().clearCookies();
-    await page.goto(appUrl);
-    await signInThroughEmulator(page, "nora@acme.test");
-    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await signInToDashboard(page, appUrl, "nora@acme.test");
     await expect(page.locator("[data-installation]")).toHaveCount(0);
   });
 });

@@ -38,3 +38,10 @@ export async function signInThroughEmulator(page: Page, email: string, decision:
   ]);
   if (next === "consent") await consent.click();
 }
+
+/** From the app's start page to a dashboard showing agents, as `email`. */
+export async function signInToDashboard(page: Page, appUrl: string, email: string) {
+  await page.goto(appUrl);
+  await signInThroughEmulator(page, email);
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+}

@@ -1,7 +1,7 @@
 import { emulator } from "../support/emulator-control";
 import { resetDatabase } from "../support/database";
 import { stack } from "../support/env";
-import { expect, signInThroughEmulator, test } from "./fixtures";
+import { expect, signInToDashboard, test } from "./fixtures";
 
 const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
 
@@ -38,9 +38,7 @@ test("a Marketplace install lands on the Direct installation URL and ends signed
 });
 
 test("an uninstall signs the organization's users out", async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await signInThroughEmulator(page, "alice@acme.test");
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await signInToDashboard(page, appUrl, "alice@acme.test");
 
   const delivery = await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
   expect(delivery).toEqual({ delivered: true, status: 200 });

@@ -1,7 +1,7 @@
 import { emulator } from "../support/emulator-control";
 import { resetDatabase } from "../support/database";
 import { stack } from "../support/env";
-import { expect, signInThroughEmulator, test } from "./fixtures";
+import { expect, signInToDashboard, test } from "./fixtures";
 
 test.beforeEach(async () => {
   await resetDatabase(stack.databaseUrl);
@@ -9,9 +9,7 @@ test.beforeEach(async () => {
 });
 
 test("the token expires while the dashboard is open: a reload still shows the agents", async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await signInThroughEmulator(page, "alice@acme.test");
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await signInToDashboard(page, appUrl, "alice@acme.test");
   const alice = await emulator.account("alice@acme.test");
   await emulator.expire({ account_id: alice.account_id });
   await emulator.clearRequests();
@@ -24,9 +22,7 @@ test("the token expires while the dashboard is open: a reload still shows the ag
 });
 
 test("the refresh token is revoked at LiveChat: a reload lands on sign-in with the reason", async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await signInThroughEmulator(page, "alice@acme.test");
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await signInToDashboard(page, appUrl, "alice@acme.test");
   const alice = await emulator.account("alice@acme.test");
   await emulator.revoke({ account_id: alice.account_id });
 
@@ -41,9 +37,7 @@ test("the refresh token is revoked at LiveChat: a reload lands on sign-in with t
 });
 
 test("LiveChat is down and the token has expired: the dashboard says so and offers a retry, no error page", async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await signInThroughEmulator(page, "alice@acme.test");
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await signInToDashboard(page, appUrl, "alice@acme.test");
   const alice = await emulator.account("alice@acme.test");
   await emulator.expire({ account_id: alice.account_id });
   await emulator.fault({ endpoint: "/v2/token", status: 503 });

@@ -1,7 +1,7 @@
 import { emulator } from "../support/emulator-control";
 import { resetDatabase } from "../support/database";
 import { stack } from "../support/env";
-import { expect, signInThroughEmulator, test } from "./fixtures";
+import { expect, signInToDashboard, test } from "./fixtures";
 
 test.beforeEach(async () => {
   await resetDatabase(stack.databaseUrl);
@@ -16,9 +16,7 @@ test("no page byte, RSC payload, cookie or localStorage holds the access or refr
     bodies.push(await response.text().catch(() => ""));
   });
 
-  await page.goto(appUrl);
-  await signInThroughEmulator(page, "alice@acme.test");
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await signInToDashboard(page, appUrl, "alice@acme.test");
   // A client-side navigation fetches the RSC payload of the dashboard.
   await page.goto(`${appUrl}/dashboard`);
   await page.evaluate(() => fetch("/dashboard", { headers: { RSC: "1" } }).then((r) => r.text()));

@@ -3,7 +3,7 @@ import { CookieJar } from "../support/cookie-jar";
 import { resetDatabase, withDatabase } from "../support/database";
 import { emulator } from "../support/emulator-control";
 import { stack } from "../support/env";
-import { SESSION_COOKIE, signInOverHttp } from "../support/oauth-flow";
+import { SESSION_COOKIE, signInOverHttp, signOutOverHttp } from "../support/oauth-flow";
 
 const host = () => new URL(stack.appUrl).hostname;
 
@@ -74,12 +74,7 @@ describe("sign-in storage (real PostgreSQL + emulator)", () => {
   it("sign-out deletes the session and revokes the tokens at LiveChat", async () => {
     const alice = await emulator.account("alice@acme.test");
     const { jar } = await signInOverHttp(stack.appUrl, alice.email);
-    const { csrfToken } = (await (await jar.fetch(`${stack.appUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
-    const response = await jar.fetch(`${stack.appUrl}/api/auth/signout`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, callbackUrl: "/" }).toString(),
-    });
+    const response = await signOutOverHttp(jar, stack.appUrl);
 
     expect(response.status).toBe(302);
     expect(await sessionCount()).toBe(0);

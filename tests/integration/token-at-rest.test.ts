@@ -4,7 +4,7 @@ import { storedAccountOf } from "../support/accounts";
 import { resetDatabase, TABLES, withDatabase } from "../support/database";
 import { emulator } from "../support/emulator-control";
 import { stack } from "../support/env";
-import { signInOverHttp } from "../support/oauth-flow";
+import { signInOverHttp, signOutOverHttp } from "../support/oauth-flow";
 
 const secretsOf = (tokens: Array<{ access_token: string; refresh_token: string | null }>) =>
   tokens.flatMap((t) => [t.access_token, t.refresh_token]).filter((s): s is string => !!s).flatMap((s) => [s, s.replace(/^[a-z-]+:/, "")]);
@@ -36,12 +36,7 @@ describe("tokens at rest and in logs", () => {
     const { jar } = await signInOverHttp(stack.appUrl, "alice@acme.test");
     const alice = await emulator.account("alice@acme.test");
     await emulator.fault({ endpoint: "/v2/token", method: "DELETE", status: 503 });
-    const { csrfToken } = (await (await jar.fetch(`${stack.appUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
-    const response = await jar.fetch(`${stack.appUrl}/api/auth/signout`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, callbackUrl: "/" }).toString(),
-    });
+    const response = await signOutOverHttp(jar, stack.appUrl);
 
     expect(response.status).toBe(302);
     const stored = await storedAccountOf(stack.databaseUrl, "alice@acme.test");

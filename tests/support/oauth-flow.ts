@@ -63,4 +63,10 @@ export async function signInOverHttp(appUrl: string, email: string): Promise<{ j
   return { jar, finalLocation: response.headers.get("location") ?? "" };
 }
 
+/** Signs out as the app's sign-out button does (POST with the CSRF token); returns the response. */
+export async function signOutOverHttp(jar: CookieJar, appUrl: string): Promise<Response> {
+  const { csrfToken } = (await (await jar.fetch(`${appUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
+  return jar.fetch(`${appUrl}/api/auth/signout`, form({ csrfToken, callbackUrl: "/" }));
+}
+
 export const SESSION_COOKIE = "next-auth.session-token";

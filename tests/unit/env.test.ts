@@ -28,6 +28,8 @@ describe("parseEnv", () => {
       accountsUrl: "http://127.0.0.1:4010",
       apiUrl: "http://127.0.0.1:4010",
       scopes: ["accounts--my:ro", "agents--all:ro"],
+      app: { type: "public" },
+      webhookSecret: null,
     });
     expect(env.database.url).toMatch(/^postgresql:\/\/.*@127\.0\.0\.1:54329\//);
     expect(env.database.poolMax).toBe(1);
@@ -42,6 +44,17 @@ describe("parseEnv", () => {
       apiUrl: "https://api.livechatinc.com",
     });
     expect(env.database.poolMax).toBe(10);
+  });
+
+  it("a private app serves one organization; locally the emulator's private app of Acme Support", () => {
+    expect(parseEnv({ LIVECHAT_APP_TYPE: "private" }).livechat).toMatchObject({
+      clientId: "private-app",
+      app: { type: "private", organizationId: "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01" },
+    });
+    expect(parseEnv({ ...real, LIVECHAT_APP_TYPE: "private", LIVECHAT_ORGANIZATION_ID: "org-1" }).livechat).toMatchObject({
+      clientId: "abc",
+      app: { type: "private", organizationId: "org-1" },
+    });
   });
 
   it("reads scopes and URLs, trimming a trailing slash", () => {
@@ -60,6 +73,9 @@ describe("parseEnv", () => {
     [{ LIVECHAT_ACCOUNTS_URL: "not a url" }, "LIVECHAT_ACCOUNTS_URL"],
     [{ LIVECHAT_SCOPES: "agents" }, "LIVECHAT_SCOPES"],
     [{ VERCEL: "1" }, "LIVECHAT_CLIENT_ID is required on Vercel"],
+    [{ ...real, LIVECHAT_APP_TYPE: "private" }, "LIVECHAT_ORGANIZATION_ID is required for a private app"],
+    [{ LIVECHAT_APP_TYPE: "secret" }, "LIVECHAT_APP_TYPE"],
+    [{ LIVECHAT_WEBHOOK_SECRET: "short" }, "LIVECHAT_WEBHOOK_SECRET must be at least 16 characters"],
   ])("stops with one line naming the variable: %#", (source, expected) => {
     const text = message(source as Record<string, string>);
     expect(text).toContain(expected);

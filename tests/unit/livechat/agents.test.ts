@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getAgent, listAgents, toAgent, type AgentWire } from "@/lib/livechat/agents";
-import { LiveChatApiError } from "@/lib/livechat/errors";
+import { listAgents, toAgent, type AgentWire } from "@/lib/livechat/agents";
 import { fakeFetch, json } from "./fake-fetch";
 
 const smith = {
@@ -96,27 +95,5 @@ describe("listAgents", () => {
     const { fetch } = fakeFetch(json([{ id: "a@x.test", name: "A" }]));
 
     await expect(listAgents(ctx(fetch))).rejects.toMatchObject({ type: "invalid_response" });
-  });
-});
-
-describe("getAgent", () => {
-  it("posts the id and fields to get_agent and maps the agent", async () => {
-    const { avatar_path, ...rest } = smith;
-    const { fetch, calls } = fakeFetch(json({ ...rest, avatar: avatar_path }));
-
-    const agent = await getAgent(ctx(fetch), { id: "smith@example.com", fields: ["groups"] });
-
-    expect(calls[0]?.url).toBe("https://api.example.test/v3.6/configuration/action/get_agent");
-    expect(JSON.parse(calls[0]?.body ?? "")).toEqual({ id: "smith@example.com", fields: ["groups"] });
-    expect(agent).toEqual(toAgent(smith));
-  });
-
-  it("passes LiveChat's not_found through as a typed error", async () => {
-    const { fetch } = fakeFetch(json({ error: { type: "not_found", message: "Agent not found" } }, 404));
-
-    const error = await getAgent(ctx(fetch), { id: "nobody@x.test" }).catch((e) => e);
-
-    expect(error).toBeInstanceOf(LiveChatApiError);
-    expect(error).toMatchObject({ type: "not_found", status: 404 });
   });
 });
