@@ -17,6 +17,9 @@ export interface LiveChatProfile {
   updated_at?: string;
 }
 
+/** next-auth's id for LiveChat: the `provider` of every stored LiveChat account. */
+export const LIVECHAT_PROVIDER_ID = "livechat";
+
 export interface LiveChatProviderOptions extends OAuthUserConfig<LiveChatProfile> {
   /** The accounts server: https://accounts.livechat.com, the emulator, or a staging server. */
   accountsUrl: string;
@@ -34,7 +37,7 @@ export interface LiveChatProviderOptions extends OAuthUserConfig<LiveChatProfile
 export function LiveChatProvider(options: LiveChatProviderOptions): OAuthConfig<LiveChatProfile> {
   const { accountsUrl, scopes, ...config } = options;
   return {
-    id: "livechat",
+    id: LIVECHAT_PROVIDER_ID,
     name: "LiveChat",
     type: "oauth",
     // LiveChat's authorization endpoint is the server's root path.

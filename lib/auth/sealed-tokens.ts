@@ -22,3 +22,30 @@ export function seal(token: string, accountId: string, kind: TokenKind): string 
 export function unseal(stored: string, accountId: string, kind: TokenKind): string {
   return decryptToken(stored, currentKeyring(), context(accountId, kind));
 }
+
+/** For revocation, which is best effort: a value that no longer decrypts is simply skipped. */
+export function unsealOrNull(stored: string | null, accountId: string, kind: TokenKind): string | null {
+  try {
+    return stored ? unseal(stored, accountId, kind) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The Account token columns for a token set, sealed. */
+export function sealedColumns(tokens: {
+  accountId: string;
+  accessToken: string;
+  refreshToken: string | null;
+  expiresAt: Date;
+  scope: string | null;
+  tokenType: string | null;
+}) {
+  return {
+    accessToken: seal(tokens.accessToken, tokens.accountId, "access"),
+    refreshToken: tokens.refreshToken ? seal(tokens.refreshToken, tokens.accountId, "refresh") : null,
+    accessTokenExpiresAt: tokens.expiresAt,
+    scope: tokens.scope,
+    tokenType: tokens.tokenType,
+  };
+}

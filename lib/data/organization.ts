@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { LIVECHAT_PROVIDER } from "@/lib/auth/token-store";
+import { LIVECHAT_PROVIDER_ID } from "@/lib/auth/livechat-provider";
 
 /** The organization of the user's LiveChat account, as the dashboard shows it. */
 export interface OrganizationSummary {
@@ -12,7 +12,7 @@ export interface OrganizationSummary {
 
 export async function getOrganization(userId: string): Promise<OrganizationSummary | null> {
   const account = await prisma.account.findFirst({
-    where: { userId, provider: LIVECHAT_PROVIDER },
+    where: { userId, provider: LIVECHAT_PROVIDER_ID },
     select: { organization: { select: { id: true, region: true, installedAt: true, installedById: true } } },
   });
   const organization = account?.organization;
