@@ -2,14 +2,10 @@ import { redirect } from "next/navigation";
 import { Notice } from "@/components/notice";
 import { SignInButton } from "@/components/sign-in-button";
 import { REAUTHENTICATION_MESSAGES } from "@/lib/auth/messages";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSession } from "@/lib/auth/session";
 
 type SearchParams = Promise<{ callbackUrl?: string; reason?: string }>;
-
-/** Only same-origin paths may be returned to after sign-in. */
-function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const { callbackUrl, reason } = await searchParams;

@@ -97,17 +97,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
-// Next bundles a module once per route; a process-wide flag keeps the notice to one line.
-const notice = globalThis as unknown as { livechatEmulatorNoticeShown?: boolean };
+// Next bundles a module once per route; a process-wide flag keeps the notices to one line each.
+const notice = globalThis as unknown as { livechatEnvNoticeShown?: boolean };
 
 export function env(): Env {
   if (!cached) {
     cached = parseEnv(process.env);
-    if (cached.emulator && !notice.livechatEmulatorNoticeShown) {
-      notice.livechatEmulatorNoticeShown = true;
-      console.info(
-        `LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${cached.livechat.accountsUrl} (client ${cached.livechat.clientId}).`,
-      );
+    if (!notice.livechatEnvNoticeShown) {
+      notice.livechatEnvNoticeShown = true;
+      const { livechat } = cached;
+      if (cached.emulator) {
+        console.info(`LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${livechat.accountsUrl} (client ${livechat.clientId}).`);
+      } else if (!livechat.webhookSecret) {
+        console.warn("LiveChat: LIVECHAT_WEBHOOK_SECRET is not set; anyone who knows the client id can post uninstall webhooks (signing users out).");
+      }
     }
   }
   return cached;

@@ -31,6 +31,10 @@ export const SIGN_IN_ERROR_MESSAGES: Record<SignInErrorCode, { title: string; de
     title: "This app is private to another organization",
     detail: "Only agents of the LiveChat organization that made this app can use it. Sign in with an account of that organization.",
   },
+  AlreadySignedIn: {
+    title: "You are already signed in with another LiveChat account",
+    detail: "This browser has a session for a different LiveChat account. Sign out first, then sign in with the account you want.",
+  },
   SignInFailed: {
     title: "Sign-in failed",
     detail: "Something went wrong while signing you in. Try again; if it keeps happening, contact the app's developer.",

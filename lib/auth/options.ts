@@ -6,7 +6,9 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LiveChatProvider } from "./livechat-provider";
 import { authLogger } from "./sign-in-error";
-import { linkNewAccount, replaceSignInTokens, revokeUserTokens, signInTokensOf } from "./token-store";
+import { revokeQuietly } from "./revocation";
+import { linkNewAccount, replaceSignInTokens, signInTokensOf } from "./sign-in-tokens";
+import { revokeUserTokens } from "./token-store";
 
 export const SIGN_IN_PAGE = "/";
 export const AUTH_ERROR_PAGE = "/auth/error";
@@ -43,9 +45,9 @@ function createAuthOptions(): NextAuthOptions {
         const tokens = signInTokensOf(account);
         // Refused before anything is stored: a private app serves its own organization only.
         if (livechat.app.type === "private" && tokens.organizationId !== livechat.app.organizationId) {
+          await revokeQuietly(tokens.accessToken, "refused sign-in");
           return `${AUTH_ERROR_PAGE}?error=PrivateApp`;
         }
-        // next-auth 4 writes tokens only when it first links an account: later sign-ins go here.
         await replaceSignInTokens(tokens);
         return true;
       },

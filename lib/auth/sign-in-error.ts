@@ -15,11 +15,14 @@ export const SIGN_IN_ERRORS = [
   "LiveChatUnreachable",
   "Configuration",
   "PrivateApp",
+  "AlreadySignedIn",
   "SignInFailed",
 ] as const;
 export type SignInErrorCode = (typeof SIGN_IN_ERRORS)[number];
 
 const RULES: Array<[RegExp, SignInErrorCode]> = [
+  // The one-LiveChat-account-per-user constraint refused to link a second account to this user.
+  [/Unique constraint failed[\s\S]*(userId|Account_userId_provider_key)/, "AlreadySignedIn"],
   [/access_denied/i, "Declined"],
   [/state (cookie|value|mismatch|missing)/i, "StateMismatch"],
   [/pkce|code_verifier/i, "PkceMismatch"],
@@ -41,16 +44,19 @@ function describe(metadata: unknown): string {
   return String(metadata);
 }
 
+/** One line, bounded: nothing logged can forge further log lines. */
+const oneLine = (text: string, max: number) => text.replace(/[\r\n\t\x00-\x1f\x7f]+/g, " ").trim().slice(0, max);
+
 /** next-auth's logger: one line per error, no metadata objects (they can hold tokens). */
 export const authLogger: Partial<LoggerInstance> = {
   error(code, metadata) {
     const text = describe(metadata);
     const store = capture.getStore();
     if (store && !store.code) store.code = classifySignInError(text);
-    console.error(`[auth] ${code}: ${text.trim().slice(0, 300)}`);
+    console.error(`[auth] ${oneLine(String(code), 60)}: ${oneLine(text, 300)}`);
   },
   warn(code) {
-    console.warn(`[auth] ${code}`);
+    console.warn(`[auth] ${oneLine(String(code), 60)}`);
   },
   debug() {},
 };

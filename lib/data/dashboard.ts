@@ -12,13 +12,13 @@ export type Dashboard =
   | { kind: "problem"; problem: DashboardProblem; organization: OrganizationSummary | null }
   | { kind: "reauthenticate"; reason: ReauthenticationReason };
 
+const ADMIN_ROLES = new Set(["owner", "viceowner", "administrator"]);
+
 /**
  * Everything the dashboard shows, with expected failures decided here: a LiveChat session that is
  * over ends the app's sessions too (the page sends the user to sign in); an outage is a state to
  * show, not an exception.
  */
-const ADMIN_ROLES = new Set(["owner", "viceowner", "administrator"]);
-
 export async function getDashboard(userId: string, email: string | null | undefined): Promise<Dashboard> {
   const organization = await getOrganization(userId);
   try {

@@ -26,10 +26,12 @@ function readdirIfExists(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : [];
 }
 
+const shellQuote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+
 /** initdb and postgres refuse to run as root: run them as the postgres user there. */
 function runAsServerUser(command: string[]): void {
   const isRoot = process.getuid?.() === 0;
-  const [file, ...args] = isRoot ? ["su", "postgres", "-s", "/bin/sh", "-c", command.join(" ")] : command;
+  const [file, ...args] = isRoot ? ["su", "postgres", "-s", "/bin/sh", "-c", command.map(shellQuote).join(" ")] : command;
   execFileSync(file!, args, { stdio: "pipe" });
 }
 
@@ -44,7 +46,7 @@ export function startPostgres(port: number): TestPostgres {
   const data = join(root, "data");
   runAsServerUser([`${bin}/initdb`, "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  runAsServerUser([`${bin}/pg_ctl`, "-D", data, "-o", `'${serverOptions}'`, "-l", join(root, "log"), "-w", "start"]);
+  runAsServerUser([`${bin}/pg_ctl`, "-D", data, "-o", serverOptions, "-l", join(root, "log"), "-w", "start"]);
   return {
     url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     stop: () => {
