@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { emulator } from "../support/emulator-control";
 import { resetDatabase } from "../support/database";
 import { stack } from "../support/env";
@@ -8,7 +9,7 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("no page byte, RSC payload, cookie or localStorage holds the access or refresh token", async ({ page, appUrl }) => {
+test("no page byte, RSC payload, cookie, localStorage or server log holds the access or refresh token", async ({ page, appUrl }) => {
   const bodies: string[] = [];
   page.on("response", async (response) => {
     if (new URL(response.url()).origin !== appUrl) return;
@@ -32,8 +33,9 @@ test("no page byte, RSC payload, cookie or localStorage holds the access or refr
   const needles = [...secrets, ...secrets.map((s) => s.replace(/^[a-z-]+:/, ""))];
 
   const cookies = JSON.stringify(await page.context().cookies());
+  const appLogs = readdirSync(".tmp/logs").filter((name) => name.startsWith("app-")).map((name) => readFileSync(`.tmp/logs/${name}`, "utf8"));
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  const haystacks = [...bodies, cookies, storage];
+  const haystacks = [...bodies, cookies, storage, ...appLogs];
   expect(bodies.length).toBeGreaterThan(3);
   for (const needle of needles) {
     for (const haystack of haystacks) expect(haystack.includes(needle)).toBe(false);

@@ -110,3 +110,14 @@ describe("LiveChat app webhooks", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("next-auth's client log endpoint", () => {
+  it("is closed: anyone could otherwise write lines into the server log", async () => {
+    const response = await fetch(`${stack.appUrl}/api/auth/_log`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ level: "error", code: "FORGED\n[auth] LINE", message: "x" }).toString(),
+    });
+    expect(response.status).toBe(404);
+  });
+});

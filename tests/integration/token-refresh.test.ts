@@ -4,7 +4,7 @@ import { getAccessToken } from "@/lib/auth/token-store";
 import { withLiveChat } from "@/lib/data/with-livechat";
 import { listAgents } from "@/lib/livechat";
 import { setStoredExpiry, storedAccountOf } from "../support/accounts";
-import { resetDatabase } from "../support/database";
+import { resetDatabase, withDatabase } from "../support/database";
 import { emulator } from "../support/emulator-control";
 import { stack } from "../support/env";
 import { signInOverHttp } from "../support/oauth-flow";
@@ -120,5 +120,27 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
 
     expect(error).toBeInstanceOf(ReauthenticationRequiredError);
     expect(await tokenCalls()).toBe(1);
+  });
+});
+
+describe("token store while another process refreshes", () => {
+  beforeEach(async () => {
+    await resetDatabase(stack.databaseUrl);
+    await emulator.reset();
+  });
+
+  it("goes on with the still-valid current token instead of waiting for the other process", async () => {
+    const { stored, issued } = await signedIn();
+    await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(3));
+    await withDatabase(stack.databaseUrl, (db) =>
+      db.query(`UPDATE "Account" SET "refreshLeaseUntil" = now() + interval '15 seconds' WHERE id = $1`, [stored.id]),
+    );
+
+    const started = Date.now();
+    const grant = await getAccessToken(stored.user_id);
+
+    expect(grant.accessToken).toBe(issued.access_token);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await tokenCalls()).toBe(0);
   });
 });

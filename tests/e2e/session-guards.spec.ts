@@ -1,0 +1,34 @@
+import { emulator } from "../support/emulator-control";
+import { resetDatabase, withDatabase } from "../support/database";
+import { stack } from "../support/env";
+import { expect, signInToDashboard, test } from "./fixtures";
+
+test.beforeEach(async () => {
+  await resetDatabase(stack.databaseUrl);
+  await emulator.reset();
+});
+
+test("signing in as another LiveChat account over an open session is refused: two people's accounts never share a user", async ({ page, appUrl }) => {
+  await signInToDashboard(page, appUrl, "alice@acme.test");
+  // The emulator would remember Alice in this browser: forget her there, keep the app's session.
+  await page.context().clearCookies({ domain: new URL(stack.emulatorUrl).hostname });
+  await page.goto(`${appUrl}/auth/error`);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByLabel("Email").fill("greta@globex.test");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+
+  await expect(page.locator('[data-error-code="AlreadySignedIn"]')).toBeVisible();
+  const links = await withDatabase(stack.databaseUrl, async (db) =>
+    (await db.query(`SELECT u.email, count(a.id)::int AS accounts FROM "User" u JOIN "Account" a ON a."userId" = u.id GROUP BY u.email`)).rows,
+  );
+  expect(links).toEqual([{ email: "alice@acme.test", accounts: 1 }]);
+});
+
+test("after sign-in, a return path that leaves the site goes to the dashboard instead", async ({ page, appUrl }) => {
+  await signInToDashboard(page, appUrl, "alice@acme.test");
+  for (const target of ["/%5Cevil.example", "//evil.example", "https://evil.example/", "/"]) {
+    await page.goto(`${appUrl}/?callbackUrl=${encodeURIComponent(target)}`);
+    await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  }
+});
