@@ -7,10 +7,10 @@ export function AgentAvatar({ name, avatarUrl }: { name: string; avatarUrl: stri
   if (avatarUrl) {
     // Avatars live on LiveChat's CDN (any host); next/image would need every host listed up front.
     // eslint-disable-next-line @next/next/no-img-element
-    return <img src={avatarUrl} alt="" width={36} height={36} className="h-9 w-9 rounded-full bg-neutral-200 object-cover" />;
+    return <img src={avatarUrl} alt="" width={36} height={36} className="avatar" />;
   }
   return (
-    <span aria-hidden="true" className="flex h-9 w-9 items-center justify-center rounded-full bg-livechat-orange/15 text-sm font-semibold text-livechat-orange-dark">
+    <span aria-hidden="true" className="avatar">
       {initialsOf(name)}
     </span>
   );

@@ -11,8 +11,8 @@ export function statusLabel(status: string): string {
 export function StatusBadge({ status }: { status: string }) {
   const { label, dot } = LABELS[status] ?? { label: status, dot: "bg-neutral-300" };
   return (
-    <span className="inline-flex items-center gap-2 text-sm text-neutral-700">
-      <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${dot}`} />
+    <span className="status">
+      <i aria-hidden="true" className={dot} />
       {label}
     </span>
   );
