@@ -17,7 +17,14 @@ let stopping = false;
 async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  // Each child leads its own process group: signal the group, so npx's grandchildren stop too.
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
   for (const stop of stops) await stop().catch(() => {});
   process.exit(code);
 }
@@ -25,7 +32,7 @@ process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
 function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(command, args, { stdio: "inherit", detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   child.on("exit", (code) => {
     if (!stopping) {
       console.error(`${name} stopped (exit ${code}); stopping everything.`);
