@@ -121,13 +121,6 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
     expect(error).toBeInstanceOf(ReauthenticationRequiredError);
     expect(await tokenCalls()).toBe(1);
   });
-});
-
-describe("token store while another process refreshes", () => {
-  beforeEach(async () => {
-    await resetDatabase(stack.databaseUrl);
-    await emulator.reset();
-  });
 
   it("goes on with the still-valid current token instead of waiting for the other process", async () => {
     const { stored, issued } = await signedIn();
