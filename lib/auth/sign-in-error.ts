@@ -61,16 +61,19 @@ export const authLogger: Partial<LoggerInstance> = {
   debug() {},
 };
 
-const FOLDED = /\/api\/auth\/(error|signin)\?error=(OAuthCallback|Callback|OAuthSignin)\b/;
+const FOLDED = /\/api\/auth\/(error|signin)\?error=(OAuthCallback|Callback|OAuthSignin|OAuthAccountNotLinked)\b/;
 
 /** Runs an auth route handler and points a folded callback error at the precise one. */
 export async function withPreciseSignInErrors(errorPage: string, handle: () => Promise<Response>) {
   const store: { code?: SignInErrorCode } = {};
   const response = await capture.run(store, handle);
-  const location = response.headers.get("Location");
-  if (!location || !FOLDED.test(location)) return response;
-  const target = new URL(errorPage, location);
-  target.search = new URLSearchParams({ error: store.code ?? "SignInFailed" }).toString();
+  const folded = FOLDED.exec(response.headers.get("Location") ?? "");
+  if (!folded) return response;
+  // next-auth logs nothing when the LiveChat account already belongs to another user (the one
+  // signed in here is someone else): that is the same situation as a second account on this user.
+  const code = folded[2] === "OAuthAccountNotLinked" ? "AlreadySignedIn" : (store.code ?? "SignInFailed");
+  const target = new URL(errorPage, folded.input);
+  target.search = new URLSearchParams({ error: code }).toString();
   response.headers.set("Location", target.toString());
   return response;
 }

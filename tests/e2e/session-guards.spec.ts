@@ -25,6 +25,24 @@ test("signing in as another LiveChat account over an open session is refused: tw
   expect(links).toEqual([{ email: "alice@acme.test", accounts: 1 }]);
 });
 
+test("the same refusal when the other LiveChat account already has its own user", async ({ page, browser, appUrl }) => {
+  const elsewhere = await browser.newPage();
+  await signInToDashboard(elsewhere, appUrl, "greta@globex.test");
+  await elsewhere.close();
+  await signInToDashboard(page, appUrl, "alice@acme.test");
+  await page.context().clearCookies({ domain: new URL(stack.emulatorUrl).hostname });
+  await page.goto(`${appUrl}/auth/error`);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByLabel("Email").fill("greta@globex.test");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+
+  await expect(page.locator('[data-error-code="AlreadySignedIn"]')).toBeVisible();
+  await page.goto(`${appUrl}/dashboard`);
+  await expect(page.getByText("Signed in as Alice Archer")).toBeVisible();
+  await expect(page.locator('tr[data-agent-id="greta@globex.test"]')).toHaveCount(0);
+});
+
 test("after sign-in, a return path that leaves the site goes to the dashboard instead", async ({ page, appUrl }) => {
   await signInToDashboard(page, appUrl, "alice@acme.test");
   for (const target of ["/%5Cevil.example", "//evil.example", "https://evil.example/", "/"]) {
