@@ -71,11 +71,20 @@ export function redirect(res: ServerResponse, status: 302 | 303, location: strin
   res.end();
 }
 
+// Browsers share localhost cookies across ports: another local app's `theme=50%` must not break us.
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) cookies[part.slice(0, index).trim()] = decodeURIComponent(part.slice(index + 1).trim());
+    if (index > 0) cookies[part.slice(0, index).trim()] = safeDecode(part.slice(index + 1).trim());
   }
   return cookies;
 }

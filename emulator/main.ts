@@ -67,4 +67,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(`The LiveChat emulator could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

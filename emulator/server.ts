@@ -2,9 +2,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Context, EmulatorConfig, Routes } from "./context";
 import { clients } from "./fixtures";
-import { sendAccountsError, sendNotFound } from "./errors";
+import { isWebApiPath, sendAccountsError, sendNotFound, sendWebError } from "./errors";
 import { applyFault, takeFault } from "./faults";
 import { BodyTooLargeError } from "./http";
+import { assertValidWhitelistEntry } from "./redirect-uri";
 import { accountsRoutes } from "./routes/accounts";
 import { authorizeRoutes } from "./routes/authorize";
 import { serveAvatar } from "./routes/avatars";
@@ -63,6 +64,7 @@ async function handle(ctx: Context): Promise<void> {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const extraRedirectUris = options.extraRedirectUris ?? [];
+  extraRedirectUris.forEach(assertValidWhitelistEntry);
   const config: EmulatorConfig = {
     codeTtlMs: (options.codeTtlSeconds ?? 600) * 1000,
     accessTokenTtlMs: (options.accessTokenTtlSeconds ?? 28_800) * 1000,
@@ -77,9 +79,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const ctx: Context = { req, res, url, store, config, signal: lifetime.signal };
     handle(ctx).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof BodyTooLargeError) return sendAccountsError(res, 413, "invalid_request", error.message);
+      const web = isWebApiPath(url.pathname);
+      if (error instanceof BodyTooLargeError) {
+        return web ? sendWebError(res, "validation", error.message) : sendAccountsError(res, 413, "invalid_request", error.message);
+      }
       console.error("[emulator]", error);
-      sendAccountsError(res, 500, "server_error", "The emulator failed; see its console");
+      const message = "The emulator failed; see its console";
+      if (web) sendWebError(res, "internal", message);
+      else sendAccountsError(res, 500, "server_error", message);
     });
   });
 

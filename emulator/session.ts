@@ -15,7 +15,7 @@ export function getSession(ctx: Context): Session | null {
 export function ensureSession(ctx: Context): Session {
   const existing = getSession(ctx);
   if (existing) return existing;
-  const session: Session = { id: randomToken(), csrf: randomToken(), accountId: null, grants: new Map() };
+  const session: Session = { id: randomToken(), csrf: randomToken(), accountId: null };
   ctx.store.sessions.set(session.id, session);
   ctx.res.setHeader("Set-Cookie", `${COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Lax`);
   return session;

@@ -7,8 +7,6 @@ export interface Session {
   id: string;
   csrf: string;
   accountId: string | null;
-  /** Granted scopes per `account_id|client_id`. */
-  grants: Map<string, Set<string>>;
 }
 
 export interface AuthCode {
@@ -59,6 +57,8 @@ const REQUEST_LOG_LIMIT = 5000;
 /** Everything the emulator remembers. In memory only: a restart or reset() starts clean. */
 export class Store {
   sessions = new Map<string, Session>();
+  /** Scopes each account granted each client (`account_id|client_id`): LiveChat remembers consent per account. */
+  grants = new Map<string, Set<string>>();
   codes = new Map<string, AuthCode>();
   accessTokens = new Map<string, AccessToken>();
   refreshTokens = new Map<string, RefreshToken>();
@@ -90,6 +90,7 @@ export class Store {
 
   reset(): void {
     this.sessions.clear();
+    this.grants.clear();
     this.codes.clear();
     this.accessTokens.clear();
     this.refreshTokens.clear();

@@ -22,11 +22,11 @@ function refusedPrivateApp(request: AuthorizeRequest, account: Account): boolean
   return request.client.app_type === "private" && request.client.organization_id !== account.organization_id;
 }
 
-function needsConsent(request: AuthorizeRequest, session: Session, account: Account): boolean {
+function needsConsent(ctx: Context, request: AuthorizeRequest, account: Account): boolean {
   if (request.forceConsent) return true;
   // Agents of the organization that owns a private app are never asked.
   if (request.client.app_type === "private") return false;
-  const granted = session.grants.get(grantKey(account, request));
+  const granted = ctx.store.grants.get(grantKey(account, request));
   return !request.scopes.every((scope) => granted?.has(scope));
 }
 
@@ -55,7 +55,7 @@ function continueAuthorization(ctx: Context, request: AuthorizeRequest, session:
   if (refusedPrivateApp(request, account)) {
     return redirect(ctx.res, 302, ooopsLocation("unauthorized_client", "private_app_other_organization"));
   }
-  if (needsConsent(request, session, account)) {
+  if (needsConsent(ctx, request, account)) {
     const organization = organizationOf(account);
     return sendHtml(ctx.res, 200, consentPage({ ...form, account, organization, scopes: request.scopes }));
   }
@@ -114,7 +114,7 @@ async function consent(ctx: Context): Promise<void> {
   }
   if (flow.form.decision !== "allow") return sendHtml(ctx.res, 400, messagePage("Bad request", "Choose Allow or Deny."));
   const key = grantKey(account, request);
-  session.grants.set(key, new Set([...(session.grants.get(key) ?? []), ...request.scopes]));
+  ctx.store.grants.set(key, new Set([...(ctx.store.grants.get(key) ?? []), ...request.scopes]));
   redirectWithCode(ctx, request, account, 303);
 }
 

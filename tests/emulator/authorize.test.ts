@@ -25,6 +25,12 @@ describe("authorize refusals never reach the app", () => {
     ["another host", { redirect_uri: "http://evil.test:3000/cb" }, "invalid_request", "invalid_redirect_uri"],
     ["user info in the URI", { redirect_uri: "http://evil@localhost:3000/cb" }, "invalid_request", "invalid_redirect_uri"],
     ["path traversal", { redirect_uri: "http://localhost:4000/archives/../admin" }, "invalid_request", "invalid_redirect_uri"],
+    // Both resolve inside the whitelisted prefix: only the traversal rule itself refuses them.
+    ["path traversal back into the prefix", { redirect_uri: "http://localhost:4000/archives/x/../chats" }, "invalid_request", "invalid_redirect_uri"],
+    ["a traversal split by a tab", { redirect_uri: "http://localhost:4000/archives/x/.\t./chats" }, "invalid_request", "invalid_redirect_uri"],
+    ["a longer port", { redirect_uri: "http://localhost:30001/cb" }, "invalid_request", "invalid_redirect_uri"],
+    ["the host as a subdomain of another", { redirect_uri: "http://localhost:3000.evil.test/cb" }, "invalid_request", "invalid_redirect_uri"],
+    ["the host as user info", { redirect_uri: "http://localhost:3000@evil.test/cb" }, "invalid_request", "invalid_redirect_uri"],
     ["encoded path traversal", { redirect_uri: "http://localhost:4000/archives/%2E%2E/admin" }, "invalid_request", "invalid_redirect_uri"],
     ["a path outside the whitelisted prefix", { redirect_uri: "http://localhost:4000/" }, "invalid_request", "invalid_redirect_uri"],
     ["a fragment", { redirect_uri: "http://localhost:3000/cb#x" }, "invalid_request", "invalid_redirect_uri"],
@@ -150,6 +156,7 @@ describe("consent and the redirect back", () => {
   });
 
   it("skips consent once granted, asks again for new scopes or prompt=consent", async () => {
+    await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
     const browser = new Browser(emulator.url);
     codeOf(await browser.authorize(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })));
     const granted = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })).toString()}`);
@@ -161,11 +168,22 @@ describe("consent and the redirect back", () => {
     expect(forced.html).toContain('action="/consent"');
   });
 
-  it("keeps sign-in and consent per browser cookie", async () => {
+  it("keeps sign-in per browser cookie and consent per account, as LiveChat does", async () => {
+    await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
     const first = new Browser(emulator.url);
-    codeOf(await first.authorize(authorizeParams("marketplace-app")));
-    const other = await new Browser(emulator.url).get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
-    expect(other.html).toContain('action="/signin"');
+    codeOf(await first.authorize(authorizeParams("marketplace-app"), "victor@acme.test"));
+    const other = new Browser(emulator.url);
+    const signInPage = await other.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    expect(signInPage.html).toContain('action="/signin"');
+    // After sign-in the emulator sends the browser back to authorize; follow that one hop.
+    const afterSignIn = async (browser: Browser, email: string, page: Awaited<ReturnType<Browser["get"]>>) =>
+      browser.get((await browser.signIn(page, email)).location!);
+    const sameAccount = await afterSignIn(other, "victor@acme.test", signInPage);
+    expect(sameAccount.status).toBe(302);
+    expect(codeOf(sameAccount)).toMatch(/^dal:/);
+    const third = new Browser(emulator.url);
+    const anotherAccount = await afterSignIn(third, "adam@acme.test", await third.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`));
+    expect(anotherAccount.html).toContain('action="/consent"');
   });
 
   it("skips consent for a private app used by its own organization, unless prompt=consent", async () => {

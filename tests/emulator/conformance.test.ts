@@ -84,6 +84,7 @@ describe("oauth4webapi against the emulator", () => {
     const replay = oauth.authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, codeVerifier, insecure)
       .then((response) => oauth.processAuthorizationCodeResponse(as, client, response));
     await expect(replay).rejects.toBeInstanceOf(oauth.ResponseBodyError);
+    await expect(replay).rejects.toMatchObject({ error: "invalid_grant", status: 400 });
   });
 
   it("rejects a callback whose state does not match", async () => {

@@ -58,6 +58,22 @@ describe("GET /_emulator/fixtures", () => {
     const step = await new Browser(emulator.url).authorize(authorizeParams("marketplace-app", { redirect_uri: "http://localhost:5555/callback" }));
     expect(step.location).toMatch(/^http:\/\/localhost:5555\/callback\?code=dal%3A/);
   });
+
+  it.each([["a query", "http://localhost:5555/cb?x=1"], ["a fragment", "http://localhost:5555/cb#x"], ["no scheme", "localhost:5555/cb"]])(
+    "refuses to start with an extra redirect URI that has %s",
+    async (_, uri) => {
+      await expect(start({ extraRedirectUris: [uri] })).rejects.toThrow("must be an absolute URL without a query or fragment");
+    },
+  );
+
+  it("ignores a cookie of another local app that is not URI-encoded", async () => {
+    const response = await fetch(`${emulator.url}/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`, {
+      headers: { cookie: "theme=50%; other=%E0%A4%A" },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Sign in");
+  });
 });
 
 describe("faults", () => {
