@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { emulator } from "../support/emulator-control";
 import { resetDatabase, withDatabase } from "../support/database";
 import { stack } from "../support/env";
@@ -8,14 +9,21 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("signing in as another LiveChat account over an open session is refused: two people's accounts never share a user", async ({ page, appUrl }) => {
+/**
+ * Alice is signed in to the app; from the error page's "Try again" this browser signs in to
+ * LiveChat as `email` (the emulator forgets Alice first; the app's session stays).
+ */
+async function signInAsAnotherAccountOverAliceSession(page: Page, appUrl: string, email: string) {
   await signInToDashboard(page, appUrl, "alice@acme.test");
-  // The emulator would remember Alice in this browser: forget her there, keep the app's session.
   await page.context().clearCookies({ domain: new URL(stack.emulatorUrl).hostname });
   await page.goto(`${appUrl}/auth/error`);
   await page.getByRole("button", { name: "Try again" }).click();
-  await page.getByLabel("Email").fill("greta@globex.test");
+  await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("signing in as another LiveChat account over an open session is refused: two people's accounts never share a user", async ({ page, appUrl }) => {
+  await signInAsAnotherAccountOverAliceSession(page, appUrl, "greta@globex.test");
   await page.getByRole("button", { name: "Allow" }).click();
 
   await expect(page.locator('[data-error-code="AlreadySignedIn"]')).toBeVisible();
@@ -29,13 +37,8 @@ test("the same refusal when the other LiveChat account already has its own user"
   const elsewhere = await browser.newPage();
   await signInToDashboard(elsewhere, appUrl, "greta@globex.test");
   await elsewhere.close();
-  await signInToDashboard(page, appUrl, "alice@acme.test");
-  await page.context().clearCookies({ domain: new URL(stack.emulatorUrl).hostname });
-  await page.goto(`${appUrl}/auth/error`);
-  await page.getByRole("button", { name: "Try again" }).click();
-  await page.getByLabel("Email").fill("greta@globex.test");
   // Greta consented in the other browser already: LiveChat sends her straight back.
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signInAsAnotherAccountOverAliceSession(page, appUrl, "greta@globex.test");
 
   await expect(page.locator('[data-error-code="AlreadySignedIn"]')).toBeVisible();
   await page.goto(`${appUrl}/dashboard`);
