@@ -1,5 +1,5 @@
 const BASE = "http://return-path.invalid";
-export const DEFAULT_RETURN_PATH = "/dashboard";
+const DEFAULT_RETURN_PATH = "/dashboard";
 
 /**
  * Where to send the user after sign-in: a path on this site only. Anything that a browser could

@@ -15,7 +15,7 @@ function currentKeyring(): Keyring {
 // another row or column does not decrypt.
 const context = (accountId: string, kind: TokenKind) => `livechat:${accountId}:${kind}`;
 
-export function seal(token: string, accountId: string, kind: TokenKind): string {
+function seal(token: string, accountId: string, kind: TokenKind): string {
   return encryptToken(token, currentKeyring(), context(accountId, kind));
 }
 
