@@ -20,10 +20,16 @@ function reportCatalogTypesAsText(result: pg.QueryResult | pg.QueryResult[]) {
 class CatalogAsTextClient extends pg.Client {
   // @ts-expect-error -- pg's overloads; the pool calls the callback form, the adapter the promise form.
   query(...args: unknown[]) {
-    const callback = typeof args.at(-1) === "function" ? (args.pop() as (e: unknown, r?: unknown) => void) : null;
-    const result = (super.query as (...a: unknown[]) => Promise<pg.QueryResult>)(...args).then(reportCatalogTypesAsText);
+    const callback =
+      typeof args.at(-1) === "function" ? (args.pop() as (e: unknown, r?: unknown) => void) : null;
+    const result = (super.query as (...a: unknown[]) => Promise<pg.QueryResult>)(...args).then(
+      reportCatalogTypesAsText,
+    );
     if (!callback) return result;
-    result.then((value) => callback(null, value), (error: unknown) => callback(error));
+    result.then(
+      (value) => callback(null, value),
+      (error: unknown) => callback(error),
+    );
   }
 }
 
@@ -37,5 +43,10 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   adapter: async () =>
-    new PrismaPg(new pg.Pool({ connectionString: process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL, Client: CatalogAsTextClient as unknown as typeof pg.Client })),
+    new PrismaPg(
+      new pg.Pool({
+        connectionString: process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+        Client: CatalogAsTextClient as unknown as typeof pg.Client,
+      }),
+    ),
 });

@@ -9,7 +9,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-neutral-50 font-sans text-neutral-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-neutral-50 font-sans text-neutral-900 antialiased">
+        {children}
+      </body>
     </html>
   );
 }

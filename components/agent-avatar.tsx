@@ -1,6 +1,9 @@
 function initialsOf(name: string): string {
   const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase() || "?";
+  return (
+    ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase() ||
+    "?"
+  );
 }
 
 export function AgentAvatar({ name, avatarUrl }: { name: string; avatarUrl: string | null }) {

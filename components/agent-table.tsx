@@ -14,7 +14,11 @@ export interface AgentTableRow {
 /** Row styles come from `.agent-table` in globals.css: see the note there. */
 export function AgentTable({ agents }: { agents: AgentTableRow[] }) {
   if (agents.length === 0) {
-    return <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-neutral-600">No agents yet.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-neutral-600">
+        No agents yet.
+      </p>
+    );
   }
   return (
     <div className="overflow-hidden rounded-lg border border-neutral-200 bg-white">

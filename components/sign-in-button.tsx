@@ -4,7 +4,13 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 
 /** LiveChat's own wording and orange; starts the OAuth flow through next-auth. */
-export function SignInButton({ callbackUrl = "/dashboard", label = "Sign in with LiveChat" }: { callbackUrl?: string; label?: string }) {
+export function SignInButton({
+  callbackUrl = "/dashboard",
+  label = "Sign in with LiveChat",
+}: {
+  callbackUrl?: string;
+  label?: string;
+}) {
   const [pending, setPending] = useState(false);
   return (
     <button

@@ -2,7 +2,13 @@ import { agents, type Agent } from "./fixtures";
 
 /** Agents as the Configuration API and the legacy v2 API show them. */
 
-export const OPTIONAL_AGENT_FIELDS = ["job_title", "max_chats_count", "groups", "last_logout", "suspended"] as const;
+export const OPTIONAL_AGENT_FIELDS = [
+  "job_title",
+  "max_chats_count",
+  "groups",
+  "last_logout",
+  "suspended",
+] as const;
 export type OptionalAgentField = (typeof OPTIONAL_AGENT_FIELDS)[number];
 
 const LOGIN_STATUS: Record<Agent["routing_status"], string> = {
@@ -34,7 +40,11 @@ export function agentsOf(organizationId: string, filters: AgentFilters = {}): Ag
   );
 }
 
-export function toWireAgent(agent: Agent, origin: string, fields: readonly OptionalAgentField[] = []): Record<string, unknown> {
+export function toWireAgent(
+  agent: Agent,
+  origin: string,
+  fields: readonly OptionalAgentField[] = [],
+): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     id: agent.id,
     account_id: agent.account_id,

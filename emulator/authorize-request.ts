@@ -19,18 +19,26 @@ export type AuthorizeCheck =
   | { ok: true; request: AuthorizeRequest }
   | { ok: false; exception: string; details: string | null };
 
-const refuse = (exception: string, details: string | null = null): AuthorizeCheck => ({ ok: false, exception, details });
+const refuse = (exception: string, details: string | null = null): AuthorizeCheck => ({
+  ok: false,
+  exception,
+  details,
+});
 
 /**
  * Validates an authorize request. The client and redirect URI are checked first: until both are
  * known good, no error may go back to the redirect URI (LiveChat sends the user to /ooops instead).
  */
-export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly Client[]): AuthorizeCheck {
+export function checkAuthorizeRequest(
+  query: URLSearchParams,
+  clients: readonly Client[],
+): AuthorizeCheck {
   const client = clients.find((c) => c.client_id === query.get("client_id"));
   if (!client) return refuse("invalid_request", "client_id_not_found");
   const redirectUri = query.get("redirect_uri");
   if (!redirectUri) return refuse("invalid_request", "redirect_uri_not_set");
-  if (!matchesRedirectWhitelist(redirectUri, client.redirect_uris)) return refuse("invalid_request", "invalid_redirect_uri");
+  if (!matchesRedirectWhitelist(redirectUri, client.redirect_uris))
+    return refuse("invalid_request", "invalid_redirect_uri");
 
   const responseType = query.get("response_type");
   if (!responseType) return refuse("invalid_request", "response_type_not_set");
@@ -44,8 +52,10 @@ export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly 
   if (challengeValue !== null && (!method || !isValidPkceValue(challengeValue))) {
     return refuse("invalid_request", "invalid_code_challenge");
   }
-  if (challengeValue === null && query.has("code_challenge_method")) return refuse("invalid_request", "invalid_code_challenge");
-  if (challengeValue === null && client.client_secret === null) return refuse("invalid_request", "code_challenge_required");
+  if (challengeValue === null && query.has("code_challenge_method"))
+    return refuse("invalid_request", "invalid_code_challenge");
+  if (challengeValue === null && client.client_secret === null)
+    return refuse("invalid_request", "code_challenge_required");
 
   return {
     ok: true,

@@ -39,13 +39,20 @@ export function sendWebError(
 }
 
 /** Accounts server errors: `{"error": "CODE", "error_description": "text"}`. */
-export function sendAccountsError(res: ServerResponse, status: number, error: string, description: string): void {
+export function sendAccountsError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+): void {
   sendJson(res, status, { error, error_description: description }, { "Cache-Control": "no-store" });
 }
 
 /** A zod error as one line, for JSON error messages. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+  return error.issues
+    .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+    .join("; ");
 }
 
 export function sendNotFound(res: ServerResponse, path: string): void {

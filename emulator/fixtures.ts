@@ -67,16 +67,45 @@ function stableUuid(seed: string): string {
 }
 
 const account = (id: string, email: string, name: string, org: string, role: Role): Account => ({
-  account_id: id, email, name, organization_id: org, role, created_at: SEEDED_AT,
+  account_id: id,
+  email,
+  name,
+  organization_id: org,
+  role,
+  created_at: SEEDED_AT,
 });
 
 export const accounts: readonly Account[] = [
   account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a001", "alice@acme.test", "Alice Archer", ACME, "owner"),
-  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a002", "victor@acme.test", "Victor Vance", ACME, "viceowner"),
-  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a003", "adam@acme.test", "Adam Ashford", ACME, "administrator"),
+  account(
+    "0a7e3c1d-5b2f-4c8e-9d1a-00000000a002",
+    "victor@acme.test",
+    "Victor Vance",
+    ACME,
+    "viceowner",
+  ),
+  account(
+    "0a7e3c1d-5b2f-4c8e-9d1a-00000000a003",
+    "adam@acme.test",
+    "Adam Ashford",
+    ACME,
+    "administrator",
+  ),
   account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a004", "nora@acme.test", "Nora Nash", ACME, "normal"),
-  account("1b8f4d2e-6c3a-4d9f-8e2b-00000000b001", "greta@globex.test", "Greta Gruber", GLOBEX, "owner"),
-  account("1b8f4d2e-6c3a-4d9f-8e2b-00000000b002", "noah@globex.test", "Noah Neumann", GLOBEX, "normal"),
+  account(
+    "1b8f4d2e-6c3a-4d9f-8e2b-00000000b001",
+    "greta@globex.test",
+    "Greta Gruber",
+    GLOBEX,
+    "owner",
+  ),
+  account(
+    "1b8f4d2e-6c3a-4d9f-8e2b-00000000b002",
+    "noah@globex.test",
+    "Noah Neumann",
+    GLOBEX,
+    "normal",
+  ),
 ];
 
 type AgentSeed = Pick<Agent, "id" | "name" | "role" | "routing_status"> & Partial<Agent>;
@@ -98,20 +127,111 @@ function agent(org: string, seed: AgentSeed): Agent {
 }
 
 const acmeAgents: Agent[] = [
-  agent(ACME, { id: "alice@acme.test", name: "Alice Archer", role: "owner", routing_status: "accepting_chats", job_title: "Head of Support", groups: [{ id: 0, priority: "first" }, { id: 1, priority: "supervisor" }] }),
-  agent(ACME, { id: "victor@acme.test", name: "Victor Vance", role: "viceowner", routing_status: "not_accepting_chats", job_title: "Support Lead" }),
-  agent(ACME, { id: "adam@acme.test", name: "Adam Ashford", role: "administrator", routing_status: "accepting_chats", groups: [{ id: 1, priority: "normal" }] }),
-  agent(ACME, { id: "nora@acme.test", name: "Nora Nash", role: "normal", routing_status: "offline", avatar_path: "" }),
-  agent(ACME, { id: "bella@acme.test", name: "Bella Brook", role: "normal", routing_status: "accepting_chats", job_title: "Billing Specialist", groups: [{ id: 1, priority: "first" }] }),
-  agent(ACME, { id: "carl@acme.test", name: "Carl Cruz", role: "normal", routing_status: "not_accepting_chats", avatar_path: "" }),
-  agent(ACME, { id: "dora@acme.test", name: "Dora Diaz", role: "administrator", routing_status: "offline", suspended: true }),
+  agent(ACME, {
+    id: "alice@acme.test",
+    name: "Alice Archer",
+    role: "owner",
+    routing_status: "accepting_chats",
+    job_title: "Head of Support",
+    groups: [
+      { id: 0, priority: "first" },
+      { id: 1, priority: "supervisor" },
+    ],
+  }),
+  agent(ACME, {
+    id: "victor@acme.test",
+    name: "Victor Vance",
+    role: "viceowner",
+    routing_status: "not_accepting_chats",
+    job_title: "Support Lead",
+  }),
+  agent(ACME, {
+    id: "adam@acme.test",
+    name: "Adam Ashford",
+    role: "administrator",
+    routing_status: "accepting_chats",
+    groups: [{ id: 1, priority: "normal" }],
+  }),
+  agent(ACME, {
+    id: "nora@acme.test",
+    name: "Nora Nash",
+    role: "normal",
+    routing_status: "offline",
+    avatar_path: "",
+  }),
+  agent(ACME, {
+    id: "bella@acme.test",
+    name: "Bella Brook",
+    role: "normal",
+    routing_status: "accepting_chats",
+    job_title: "Billing Specialist",
+    groups: [{ id: 1, priority: "first" }],
+  }),
+  agent(ACME, {
+    id: "carl@acme.test",
+    name: "Carl Cruz",
+    role: "normal",
+    routing_status: "not_accepting_chats",
+    avatar_path: "",
+  }),
+  agent(ACME, {
+    id: "dora@acme.test",
+    name: "Dora Diaz",
+    role: "administrator",
+    routing_status: "offline",
+    suspended: true,
+  }),
 ];
 
-const FIRST_NAMES = ["Anna", "Ben", "Clara", "David", "Eva", "Felix", "Hanna", "Ivan", "Julia", "Karl",
-  "Lena", "Max", "Olga", "Paul", "Rita", "Sven", "Tara", "Uwe", "Vera", "Wim"];
-const LAST_NAMES = ["Adler", "Bauer", "Conti", "Dumont", "Engel", "Fischer", "Garcia", "Hoffmann", "Ivanova",
-  "Jansen", "Keller", "Lorenz", "Moreau", "Novak", "Olsen", "Petit", "Quint", "Rossi", "Schulz", "Toth",
-  "Ulrich", "Vogel", "Weber", "Young", "Zeller"];
+const FIRST_NAMES = [
+  "Anna",
+  "Ben",
+  "Clara",
+  "David",
+  "Eva",
+  "Felix",
+  "Hanna",
+  "Ivan",
+  "Julia",
+  "Karl",
+  "Lena",
+  "Max",
+  "Olga",
+  "Paul",
+  "Rita",
+  "Sven",
+  "Tara",
+  "Uwe",
+  "Vera",
+  "Wim",
+];
+const LAST_NAMES = [
+  "Adler",
+  "Bauer",
+  "Conti",
+  "Dumont",
+  "Engel",
+  "Fischer",
+  "Garcia",
+  "Hoffmann",
+  "Ivanova",
+  "Jansen",
+  "Keller",
+  "Lorenz",
+  "Moreau",
+  "Novak",
+  "Olsen",
+  "Petit",
+  "Quint",
+  "Rossi",
+  "Schulz",
+  "Toth",
+  "Ulrich",
+  "Vogel",
+  "Weber",
+  "Young",
+  "Zeller",
+];
 const STATUSES: RoutingStatus[] = ["accepting_chats", "not_accepting_chats", "offline"];
 
 /** Globex has exactly 500 agents: its two accounts plus 498 generated from index arithmetic. */
@@ -125,7 +245,7 @@ function globexAgent(index: number): Agent {
     name: `${first} ${last}`,
     role,
     // A suspended agent cannot take chats, so it never shows up as online.
-    routing_status: suspended ? "offline" : STATUSES[index % STATUSES.length] ?? "offline",
+    routing_status: suspended ? "offline" : (STATUSES[index % STATUSES.length] ?? "offline"),
     avatar_path: index % 4 === 0 ? "" : `/avatars/globex-${index}.svg`,
     job_title: index % 5 === 0 ? "Support Agent" : "",
     groups: [{ id: index % 5, priority: "normal" }],
@@ -134,26 +254,64 @@ function globexAgent(index: number): Agent {
 }
 
 const globexAgents: Agent[] = [
-  agent(GLOBEX, { id: "greta@globex.test", name: "Greta Gruber", role: "owner", routing_status: "accepting_chats", job_title: "Customer Care Director" }),
-  agent(GLOBEX, { id: "noah@globex.test", name: "Noah Neumann", role: "normal", routing_status: "not_accepting_chats", avatar_path: "" }),
+  agent(GLOBEX, {
+    id: "greta@globex.test",
+    name: "Greta Gruber",
+    role: "owner",
+    routing_status: "accepting_chats",
+    job_title: "Customer Care Director",
+  }),
+  agent(GLOBEX, {
+    id: "noah@globex.test",
+    name: "Noah Neumann",
+    role: "normal",
+    routing_status: "not_accepting_chats",
+    avatar_path: "",
+  }),
   ...Array.from({ length: 498 }, (_, i) => globexAgent(i + 2)),
 ];
 
 export const agents: readonly Agent[] = [...acmeAgents, ...globexAgents];
 
 const TEST_PORTS = [3000, 3100, 3101, 3102, 3103];
-const REDIRECT_URIS = TEST_PORTS.flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+const REDIRECT_URIS = TEST_PORTS.flatMap((port) => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+]);
 const SCOPES = ["accounts--my:ro", "agents--all:ro", "agents--my:rw", "chats--all:ro"];
 
 const client = (seed: Omit<Client, "redirect_uris" | "scopes">): Client => ({
-  ...seed, redirect_uris: REDIRECT_URIS, scopes: SCOPES,
+  ...seed,
+  redirect_uris: REDIRECT_URIS,
+  scopes: SCOPES,
 });
 
 export const clients: readonly Client[] = [
-  client({ client_id: "marketplace-app", client_secret: "marketplace-app-secret", name: "Agent Board (Marketplace)",
-    application_id: "emuMarketApp", app_type: "public", client_type: "server_side", organization_id: null }),
-  client({ client_id: "private-app", client_secret: "private-app-secret", name: "Agent Board (Private)",
-    application_id: "emuPrivateApp", app_type: "private", client_type: "server_side", organization_id: ACME }),
-  client({ client_id: "javascript-app", client_secret: null, name: "Agent Board (JavaScript)",
-    application_id: "emuJsApp", app_type: "public", client_type: "javascript", organization_id: null }),
+  client({
+    client_id: "marketplace-app",
+    client_secret: "marketplace-app-secret",
+    name: "Agent Board (Marketplace)",
+    application_id: "emuMarketApp",
+    app_type: "public",
+    client_type: "server_side",
+    organization_id: null,
+  }),
+  client({
+    client_id: "private-app",
+    client_secret: "private-app-secret",
+    name: "Agent Board (Private)",
+    application_id: "emuPrivateApp",
+    app_type: "private",
+    client_type: "server_side",
+    organization_id: ACME,
+  }),
+  client({
+    client_id: "javascript-app",
+    client_secret: null,
+    name: "Agent Board (JavaScript)",
+    application_id: "emuJsApp",
+    app_type: "public",
+    client_type: "javascript",
+    organization_id: null,
+  }),
 ];

@@ -16,8 +16,13 @@ const envSchema = z.object({
 function table(rows: Record<string, string>[]): string {
   const columns = Object.keys(rows[0] ?? {});
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const line = (cells: string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd();
-  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c] ?? "")))].join("\n");
+  const line = (cells: string[]) =>
+    `  ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")}`.trimEnd();
+  return [
+    line(columns),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => r[c] ?? ""))),
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
@@ -27,7 +32,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const env = parsed.data;
-  const extraRedirectUris = (env.EMULATOR_REDIRECT_URIS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const extraRedirectUris = (env.EMULATOR_REDIRECT_URIS ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
   const emulator = await startEmulator({
     port: env.EMULATOR_PORT,
     host: env.EMULATOR_HOST,
@@ -39,35 +47,59 @@ async function main(): Promise<void> {
 
   console.log(`LiveChat emulator listening on ${emulator.url} (accounts server and REST APIs)\n`);
   console.log("Clients:");
-  console.log(table(clients.map((c) => ({
-    client_id: c.client_id,
-    client_secret: c.client_secret ?? "(none: PKCE)",
-    type: `${c.app_type} ${c.client_type}`,
-  }))));
+  console.log(
+    table(
+      clients.map((c) => ({
+        client_id: c.client_id,
+        client_secret: c.client_secret ?? "(none: PKCE)",
+        type: `${c.app_type} ${c.client_type}`,
+      })),
+    ),
+  );
   const whitelist = [...(clients[0]?.redirect_uris ?? []), ...extraRedirectUris];
   console.log(`  redirect whitelist of every client: ${whitelist.join(", ")}`);
   console.log(`  scopes of every client: ${clients[0]?.scopes.join(", ")}\n`);
   console.log("Organizations:");
-  console.log(table(organizations.map((o) => ({ organization_id: o.organization_id, name: o.name, region: o.region }))));
+  console.log(
+    table(
+      organizations.map((o) => ({
+        organization_id: o.organization_id,
+        name: o.name,
+        region: o.region,
+      })),
+    ),
+  );
   console.log("\nAccounts (sign in with any of these emails):");
-  console.log(table(accounts.map((a) => ({
-    email: a.email,
-    name: a.name,
-    role: a.role,
-    organization: organizations.find((o) => o.organization_id === a.organization_id)?.name ?? "",
-  }))));
-  console.log(`\nTest controls: ${emulator.url}/_emulator/fixtures (and faults, tokens, requests, reset)`);
+  console.log(
+    table(
+      accounts.map((a) => ({
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        organization:
+          organizations.find((o) => o.organization_id === a.organization_id)?.name ?? "",
+      })),
+    ),
+  );
+  console.log(
+    `\nTest controls: ${emulator.url}/_emulator/fixtures (and faults, tokens, requests, reset)`,
+  );
   if (env.EMULATOR_WEBHOOK_URL) console.log(`App webhooks go to ${env.EMULATOR_WEBHOOK_URL}`);
 
   const shutdown = (signal: string) => {
     console.log(`\n${signal}: stopping the emulator`);
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {
-  console.error(`The LiveChat emulator could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `The LiveChat emulator could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

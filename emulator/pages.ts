@@ -26,7 +26,8 @@ ${body}
 </main></body></html>`;
 }
 
-const hidden = (name: string, value: string) => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
+const hidden = (name: string, value: string) =>
+  `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
 
 const organizationName = (account: Account) =>
   organizations.find((o) => o.organization_id === account.organization_id)?.name ?? "";
@@ -36,12 +37,16 @@ interface FlowForm {
   csrf: string;
 }
 
-export function signInPage(form: FlowForm & { client: Client; accounts: readonly Account[]; error?: string }): string {
+export function signInPage(
+  form: FlowForm & { client: Client; accounts: readonly Account[]; error?: string },
+): string {
   const state = hidden("authorize_query", form.query) + hidden("csrf", form.csrf);
   const picks = form.accounts
-    .map((a) => `<form method="post" action="/signin">${state}${hidden("email", a.email)}
+    .map(
+      (a) => `<form method="post" action="/signin">${state}${hidden("email", a.email)}
 <button type="submit" class="secondary">Continue as ${e(a.email)}</button>
-<span class="note">${e(a.name)}, ${e(a.role)} at ${e(organizationName(a))}</span></form>`)
+<span class="note">${e(a.name)}, ${e(a.role)} at ${e(organizationName(a))}</span></form>`,
+    )
     .join("\n");
   return layout(
     "Sign in to LiveChat",
@@ -62,9 +67,16 @@ const SCOPE_TEXT: Record<string, string> = {
 };
 
 export function consentPage(
-  form: FlowForm & { client: Client; account: Account; organization: Organization; scopes: string[] },
+  form: FlowForm & {
+    client: Client;
+    account: Account;
+    organization: Organization;
+    scopes: string[];
+  },
 ): string {
-  const scopes = form.scopes.map((s) => `<li>${e(SCOPE_TEXT[s] ?? s)} <code>${e(s)}</code></li>`).join("");
+  const scopes = form.scopes
+    .map((s) => `<li>${e(SCOPE_TEXT[s] ?? s)} <code>${e(s)}</code></li>`)
+    .join("");
   return layout(
     `Allow ${form.client.name}?`,
     `<p><strong>${e(form.client.name)}</strong> asks for access to your LiveChat account
@@ -80,16 +92,22 @@ const EXCEPTION_TEXT: Record<string, string> = {
   client_id_not_found: "No app has this client_id. Check the Client Id in the app's configuration.",
   redirect_uri_not_set: "The request has no redirect_uri.",
   invalid_redirect_uri: "The redirect_uri is not on the app's redirect URI whitelist.",
-  response_type_not_set: "The request has no response_type; this server supports response_type=code.",
-  invalid_code_challenge: "code_challenge must be 43-128 characters and code_challenge_method S256 or plain.",
+  response_type_not_set:
+    "The request has no response_type; this server supports response_type=code.",
+  invalid_code_challenge:
+    "code_challenge must be 43-128 characters and code_challenge_method S256 or plain.",
   code_challenge_required: "JavaScript apps have no secret and must use PKCE (code_challenge).",
-  private_app_other_organization: "This private app can only be used by the organization that created it.",
+  private_app_other_organization:
+    "This private app can only be used by the organization that created it.",
   unsupported_response_type: "Only response_type=code is supported.",
   invalid_scope: "The scope parameter asks for a scope the app was not configured with.",
 };
 
 export function ooopsPage(exception: string, details: string | null): string {
-  const reason = EXCEPTION_TEXT[details ?? ""] ?? EXCEPTION_TEXT[exception] ?? "The authorization request is invalid.";
+  const reason =
+    EXCEPTION_TEXT[details ?? ""] ??
+    EXCEPTION_TEXT[exception] ??
+    "The authorization request is invalid.";
   return layout(
     "Ooops, something went wrong",
     `<p class="error" role="alert">${e(reason)}</p>

@@ -19,6 +19,7 @@ export function parsePkceMethod(method: string | null): PkceMethod | null {
 
 export function verifyPkce(method: PkceMethod, challenge: string, verifier: string): boolean {
   if (!isValidPkceValue(verifier)) return false;
-  const expected = method === "S256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
+  const expected =
+    method === "S256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
   return safeEqual(expected, challenge);
 }

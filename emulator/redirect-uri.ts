@@ -23,8 +23,17 @@ export function matchesRedirectWhitelist(requested: string, whitelist: readonly 
 /** A whitelist entry as the Developer Console accepts it: an absolute http(s) URL without query or fragment. */
 export function assertValidWhitelistEntry(entry: string): void {
   const url = parseUrl(entry);
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || entry.includes("#") || entry.includes("?")) {
-    throw new Error(`Redirect URI whitelist entry "${entry}" must be an absolute URL without a query or fragment`);
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.search ||
+    url.hash ||
+    entry.includes("#") ||
+    entry.includes("?")
+  ) {
+    throw new Error(
+      `Redirect URI whitelist entry "${entry}" must be an absolute URL without a query or fragment`,
+    );
   }
 }
 

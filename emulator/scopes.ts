@@ -26,13 +26,24 @@ export function hasScope(granted: readonly string[], required: string): boolean 
   if (!need) return false;
   return granted.some((scope) => {
     const have = parse(scope);
-    return have !== null && have.resource === need.resource && have.range >= need.range && have.access >= need.access;
+    return (
+      have !== null &&
+      have.resource === need.resource &&
+      have.range >= need.range &&
+      have.access >= need.access
+    );
   });
 }
 
 /** The `scope` query parameter is comma-separated; absent or empty means every scope of the client. */
-export function parseScopeParam(param: string | null, clientScopes: readonly string[]): string[] | null {
-  const requested = (param ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+export function parseScopeParam(
+  param: string | null,
+  clientScopes: readonly string[],
+): string[] | null {
+  const requested = (param ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (requested.length === 0) return [...clientScopes];
   return requested.every((s) => clientScopes.includes(s)) ? [...new Set(requested)] : null;
 }

@@ -68,7 +68,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const config: EmulatorConfig = {
     codeTtlMs: (options.codeTtlSeconds ?? 600) * 1000,
     accessTokenTtlMs: (options.accessTokenTtlSeconds ?? 28_800) * 1000,
-    clients: clients.map((c) => ({ ...c, redirect_uris: [...c.redirect_uris, ...extraRedirectUris] })),
+    clients: clients.map((c) => ({
+      ...c,
+      redirect_uris: [...c.redirect_uris, ...extraRedirectUris],
+    })),
     webhookUrl: options.webhookUrl,
   };
   const store = new Store();
@@ -81,7 +84,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (res.headersSent) return void res.destroy();
       const web = isWebApiPath(url.pathname);
       if (error instanceof BodyTooLargeError) {
-        return web ? sendWebError(res, "validation", error.message) : sendAccountsError(res, 413, "invalid_request", error.message);
+        return web
+          ? sendWebError(res, "validation", error.message)
+          : sendAccountsError(res, 413, "invalid_request", error.message);
       }
       console.error("[emulator]", error);
       const message = "The emulator failed; see its console";

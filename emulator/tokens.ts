@@ -4,7 +4,8 @@ import { randomToken } from "./secrets";
 // LiveChat keeps at most 25 live access and 25 live refresh tokens per client per account.
 const LIVE_TOKEN_CAP = 25;
 
-const sameOwner = (a: TokenGrant, b: TokenGrant) => a.clientId === b.clientId && a.accountId === b.accountId;
+const sameOwner = (a: TokenGrant, b: TokenGrant) =>
+  a.clientId === b.clientId && a.accountId === b.accountId;
 
 function isLive(token: AccessToken, now = Date.now()): boolean {
   return !token.revoked && token.expiresAt > now;
@@ -18,17 +19,28 @@ export function findLiveAccessToken(store: Store, value: string | null): AccessT
 
 /** Maps iterate in insertion order, so `live` is oldest first. */
 function revokeOldest(live: { revoked: boolean }[]): void {
-  for (const token of live.slice(0, Math.max(0, live.length - LIVE_TOKEN_CAP))) token.revoked = true;
+  for (const token of live.slice(0, Math.max(0, live.length - LIVE_TOKEN_CAP)))
+    token.revoked = true;
 }
 
 export function issueRefreshToken(store: Store, grant: TokenGrant): RefreshToken {
-  const token: RefreshToken = { ...grant, value: randomToken(32), revoked: false, seq: store.nextSeq() };
+  const token: RefreshToken = {
+    ...grant,
+    value: randomToken(32),
+    revoked: false,
+    seq: store.nextSeq(),
+  };
   store.refreshTokens.set(token.value, token);
   revokeOldest([...store.refreshTokens.values()].filter((t) => !t.revoked && sameOwner(t, grant)));
   return token;
 }
 
-export function issueAccessToken(store: Store, grant: TokenGrant, refreshToken: string, ttlMs: number): AccessToken {
+export function issueAccessToken(
+  store: Store,
+  grant: TokenGrant,
+  refreshToken: string,
+  ttlMs: number,
+): AccessToken {
   const token: AccessToken = {
     ...grant,
     value: `${grant.region}:${randomToken(24)}`,
@@ -39,7 +51,9 @@ export function issueAccessToken(store: Store, grant: TokenGrant, refreshToken: 
   };
   store.accessTokens.set(token.value, token);
   const now = Date.now();
-  revokeOldest([...store.accessTokens.values()].filter((t) => isLive(t, now) && sameOwner(t, grant)));
+  revokeOldest(
+    [...store.accessTokens.values()].filter((t) => isLive(t, now) && sameOwner(t, grant)),
+  );
   return token;
 }
 

@@ -14,7 +14,12 @@ const DEV_ENCRYPTION_KEY = `dev:${Buffer.alloc(32).toString("base64")}`;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""));
-const csv = z.string().transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
+const csv = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 const schema = z
   .object({
@@ -22,13 +27,17 @@ const schema = z
     LIVECHAT_CLIENT_SECRET: optional(z.string().min(1)),
     LIVECHAT_ACCOUNTS_URL: optional(url),
     LIVECHAT_API_URL: optional(url),
-    LIVECHAT_SCOPES: optional(csv.pipe(z.array(z.string().regex(/^[a-z_.]+(--[a-z]+)?:(ro|rw)$/)).min(1))),
+    LIVECHAT_SCOPES: optional(
+      csv.pipe(z.array(z.string().regex(/^[a-z_.]+(--[a-z]+)?:(ro|rw)$/)).min(1)),
+    ),
     LIVECHAT_APP_TYPE: optional(z.enum(["public", "private"])),
     LIVECHAT_ORGANIZATION_ID: optional(z.string().min(1)),
     LIVECHAT_WEBHOOK_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
     NEXTAUTH_URL: optional(url),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
-    TOKEN_ENCRYPTION_KEY: optional(z.string().regex(/^[\w-]+:[A-Za-z0-9+/=]{43,44}$/, "must be KEY_ID:BASE64_32_BYTES")),
+    TOKEN_ENCRYPTION_KEY: optional(
+      z.string().regex(/^[\w-]+:[A-Za-z0-9+/=]{43,44}$/, "must be KEY_ID:BASE64_32_BYTES"),
+    ),
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: optional(csv),
     DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
     VERCEL: optional(z.string()),
@@ -36,13 +45,15 @@ const schema = z
   .superRefine((env, ctx) => {
     const real = env.LIVECHAT_CLIENT_ID !== undefined;
     const require = (key: keyof typeof env, why: string) => {
-      if (env[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `is required ${why}` });
+      if (env[key] === undefined)
+        ctx.addIssue({ code: "custom", path: [key], message: `is required ${why}` });
     };
     if (real) {
       require("LIVECHAT_CLIENT_SECRET", "with LIVECHAT_CLIENT_ID (server-side apps have a secret)");
       require("NEXTAUTH_SECRET", "with a real LiveChat app (openssl rand -base64 32)");
       require("TOKEN_ENCRYPTION_KEY", "with a real LiveChat app (npm run key:generate)");
-      if (env.LIVECHAT_APP_TYPE === "private") require("LIVECHAT_ORGANIZATION_ID", "for a private app (its organization)");
+      if (env.LIVECHAT_APP_TYPE === "private")
+        require("LIVECHAT_ORGANIZATION_ID", "for a private app (its organization)");
     } else if (env.VERCEL) {
       require("LIVECHAT_CLIENT_ID", "on Vercel: the bundled emulator only runs locally");
     }
@@ -59,13 +70,18 @@ function toEnv(raw: z.infer<typeof schema>) {
     livechat: {
       clientId: raw.LIVECHAT_CLIENT_ID ?? seeded.id,
       clientSecret: raw.LIVECHAT_CLIENT_SECRET ?? seeded.secret,
-      accountsUrl: raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : "https://accounts.livechat.com"),
+      accountsUrl:
+        raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : "https://accounts.livechat.com"),
       apiUrl: raw.LIVECHAT_API_URL ?? (emulator ? EMULATOR_URL : "https://api.livechatinc.com"),
       scopes: raw.LIVECHAT_SCOPES ?? ["accounts--my:ro", "agents--all:ro"],
       /** A private app serves one organization only; a public (Marketplace) app, any. */
-      app: appType === "private"
-        ? { type: "private" as const, organizationId: raw.LIVECHAT_ORGANIZATION_ID ?? seeded.organizationId! }
-        : { type: "public" as const },
+      app:
+        appType === "private"
+          ? {
+              type: "private" as const,
+              organizationId: raw.LIVECHAT_ORGANIZATION_ID ?? seeded.organizationId!,
+            }
+          : { type: "public" as const },
       webhookSecret: raw.LIVECHAT_WEBHOOK_SECRET ?? null,
     },
     appUrl: raw.NEXTAUTH_URL ?? "http://localhost:3000",
@@ -91,7 +107,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new EnvError(`Invalid environment: ${issue.path.join(".")} ${issue.message}. See .env.example.`);
+    throw new EnvError(
+      `Invalid environment: ${issue.path.join(".")} ${issue.message}. See .env.example.`,
+    );
   }
   return toEnv(result.data);
 }
@@ -107,9 +125,13 @@ export function env(): Env {
       notice.livechatEnvNoticeShown = true;
       const { livechat } = cached;
       if (cached.emulator) {
-        console.info(`LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${livechat.accountsUrl} (client ${livechat.clientId}).`);
+        console.info(
+          `LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${livechat.accountsUrl} (client ${livechat.clientId}).`,
+        );
       } else if (!livechat.webhookSecret) {
-        console.warn("LiveChat: LIVECHAT_WEBHOOK_SECRET is not set; anyone who knows the client id can post uninstall webhooks (signing users out).");
+        console.warn(
+          "LiveChat: LIVECHAT_WEBHOOK_SECRET is not set; anyone who knows the client id can post uninstall webhooks (signing users out).",
+        );
       }
     }
   }

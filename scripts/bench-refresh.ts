@@ -14,7 +14,8 @@ const ROUNDS = 5;
 const REQUESTS = 50;
 const EMAIL = "greta@globex.test"; // the organization of 500 agents
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function round(cookie: string, accountRowId: string, accountId: string) {
   await emulator.expire({ account_id: accountId });
@@ -23,7 +24,10 @@ async function round(cookie: string, accountRowId: string, accountId: string) {
   const timings = await Promise.all(
     Array.from({ length: REQUESTS }, async (_, i) => {
       const started = performance.now();
-      const response = await fetch(`${i % 2 ? stack.appTwinUrl : stack.appUrl}/dashboard`, { headers: { cookie }, redirect: "manual" });
+      const response = await fetch(`${i % 2 ? stack.appTwinUrl : stack.appUrl}/dashboard`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       await response.text();
       if (response.status !== 200) throw new Error(`dashboard answered ${response.status}`);
       return performance.now() - started;
@@ -42,14 +46,22 @@ async function main() {
     const { jar } = await signInOverHttp(stack.appUrl, EMAIL);
     const stored = await storedAccountOf(stack.databaseUrl, EMAIL);
     const { account_id } = await emulator.account(EMAIL);
-    console.log(`\n${REQUESTS} concurrent dashboard loads on 2 app processes, expired token, ${ROUNDS} rounds:`);
+    console.log(
+      `\n${REQUESTS} concurrent dashboard loads on 2 app processes, expired token, ${ROUNDS} rounds:`,
+    );
     console.log("round  refreshes  p50 ms  p95 ms  max ms");
     const refreshes: number[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
-      const { refreshes: count, sorted } = await round(jar.header(stack.appUrl), stored.id, account_id);
+      const { refreshes: count, sorted } = await round(
+        jar.header(stack.appUrl),
+        stored.id,
+        account_id,
+      );
       refreshes.push(count);
       const ms = (p: number) => percentile(sorted, p).toFixed(0).padStart(6);
-      console.log(`${String(i).padStart(5)}  ${String(count).padStart(9)}  ${ms(50)}  ${ms(95)}  ${sorted.at(-1)!.toFixed(0).padStart(6)}`);
+      console.log(
+        `${String(i).padStart(5)}  ${String(count).padStart(9)}  ${ms(50)}  ${ms(95)}  ${sorted.at(-1)!.toFixed(0).padStart(6)}`,
+      );
     }
     console.log(`calls to /v2/token per expiry: ${refreshes.join(", ")} (target: 1)`);
   } finally {

@@ -32,7 +32,11 @@ process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
 function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { stdio: "inherit", detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(command, args, {
+    stdio: "inherit",
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   child.on("exit", (code) => {
     if (!stopping) {
       console.error(`${name} stopped (exit ${code}); stopping everything.`);
@@ -55,12 +59,16 @@ async function main() {
 
   if (config.emulator) {
     run("emulator", "npx", ["tsx", "emulator/main.ts"]);
-    where.push(`LiveChat  ${config.livechat.accountsUrl} (bundled emulator; run 'npm run emulator' alone to list its accounts)`);
+    where.push(
+      `LiveChat  ${config.livechat.accountsUrl} (bundled emulator; run 'npm run emulator' alone to list its accounts)`,
+    );
   } else {
     where.push(`LiveChat  ${config.livechat.accountsUrl} (client ${config.livechat.clientId})`);
   }
   // next-auth reads NEXTAUTH_URL itself; hand it the URL the app was configured with.
-  run("next", "npx", ["next", "dev", "--port", new URL(config.appUrl).port || "3000"], { NEXTAUTH_URL: config.appUrl });
+  run("next", "npx", ["next", "dev", "--port", new URL(config.appUrl).port || "3000"], {
+    NEXTAUTH_URL: config.appUrl,
+  });
   where.push(`app       ${config.appUrl}`);
   console.log(`\n${where.map((line) => `  ${line}`).join("\n")}\n`);
 }

@@ -6,7 +6,9 @@ import { startStack } from "./lib/stack";
 // they need (scripts/lib/stack.ts). Ends with one summary line.
 
 const SUITES = ["unit", "emulator", "integration", "e2e"] as const;
-const requested = process.argv.slice(2).filter((arg) => (SUITES as readonly string[]).includes(arg));
+const requested = process.argv
+  .slice(2)
+  .filter((arg) => (SUITES as readonly string[]).includes(arg));
 const suites = new Set(requested.length ? requested : SUITES);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const stops: Array<() => Promise<void>> = [];
@@ -14,7 +16,10 @@ mkdirSync(".tmp", { recursive: true });
 
 function run(command: string[], env: Record<string, string> = {}): boolean {
   const [file, ...args] = command;
-  const result = spawnSync(file!, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const result = spawnSync(file!, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   return result.status === 0;
 }
 
@@ -22,10 +27,30 @@ function vitest(projects: string[], env: Record<string, string> = {}) {
   const report = `.tmp/vitest-${projects.join("-")}.json`;
   rmSync(report, { force: true });
   const projectArgs = projects.flatMap((project) => ["--project", project]);
-  run(["npx", "vitest", "run", ...projectArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  run(
+    [
+      "npx",
+      "vitest",
+      "run",
+      ...projectArgs,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
   if (!existsSync(report)) return count(0, 1, 0);
-  const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; success: boolean };
-  count(json.numPassedTests, json.numFailedTests + (json.success || json.numFailedTests ? 0 : 1), json.numPendingTests);
+  const json = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    success: boolean;
+  };
+  count(
+    json.numPassedTests,
+    json.numFailedTests + (json.success || json.numFailedTests ? 0 : 1),
+    json.numPendingTests,
+  );
 }
 
 function playwright(env: Record<string, string>) {
@@ -45,7 +70,9 @@ function count(passed: number, failed: number, skipped: number) {
 
 async function main() {
   const started = Date.now();
-  const offline = ["unit", "emulator"].filter((suite) => suites.has(suite as (typeof SUITES)[number]));
+  const offline = ["unit", "emulator"].filter((suite) =>
+    suites.has(suite as (typeof SUITES)[number]),
+  );
   if (offline.length) vitest(offline);
   if (suites.has("integration") || suites.has("e2e")) {
     const { env: stack, stop } = await startStack();
@@ -53,7 +80,9 @@ async function main() {
     if (suites.has("integration")) vitest(["integration"], stack);
     if (suites.has("e2e")) playwright(stack);
   }
-  console.log(`\nTests finished in ${Math.round((Date.now() - started) / 1000)} s. Service logs: .tmp/logs/`);
+  console.log(
+    `\nTests finished in ${Math.round((Date.now() - started) / 1000)} s. Service logs: .tmp/logs/`,
+  );
 }
 
 async function stopAll() {

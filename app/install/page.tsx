@@ -17,7 +17,9 @@ export default async function InstallPage() {
   return (
     <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-6 px-6 text-center">
       <h1 className="text-2xl font-bold">Finishing the installation…</h1>
-      <p className="text-neutral-600">Signing you in with LiveChat. If nothing happens, use the button.</p>
+      <p className="text-neutral-600">
+        Signing you in with LiveChat. If nothing happens, use the button.
+      </p>
       <AutoSignIn callbackUrl="/dashboard" />
       <SignInButton />
     </main>

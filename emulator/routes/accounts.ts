@@ -10,7 +10,13 @@ import { findLiveAccessToken, revokeAccessToken, revokeRefreshToken } from "../t
 
 function requireToken(ctx: Context): AccessToken | null {
   const token = findLiveAccessToken(ctx.store, bearerToken(ctx.req, ctx.url));
-  if (!token) sendAccountsError(ctx.res, 401, "unauthorized", "The access token is invalid, expired or revoked");
+  if (!token)
+    sendAccountsError(
+      ctx.res,
+      401,
+      "unauthorized",
+      "The access token is invalid, expired or revoked",
+    );
   return token;
 }
 
@@ -18,21 +24,32 @@ function info(ctx: Context): void {
   const token = requireToken(ctx);
   if (!token) return;
   const refresh = ctx.store.refreshTokens.get(token.refreshToken);
-  sendJson(ctx.res, 200, {
-    access_token: token.value,
-    account_id: token.accountId,
-    client_id: token.clientId,
-    expires_in: Math.max(0, Math.floor((token.expiresAt - Date.now()) / 1000)),
-    organization_id: token.organizationId,
-    scope: token.scopes.join(","),
-    token_type: "Bearer",
-    ...(refresh && !refresh.revoked ? { refresh_token: refresh.value } : {}),
-  }, { "Cache-Control": "no-store" });
+  sendJson(
+    ctx.res,
+    200,
+    {
+      access_token: token.value,
+      account_id: token.accountId,
+      client_id: token.clientId,
+      expires_in: Math.max(0, Math.floor((token.expiresAt - Date.now()) / 1000)),
+      organization_id: token.organizationId,
+      scope: token.scopes.join(","),
+      token_type: "Bearer",
+      ...(refresh && !refresh.revoked ? { refresh_token: refresh.value } : {}),
+    },
+    { "Cache-Control": "no-store" },
+  );
 }
 
 function revoke(ctx: Context): void {
   const value = bearerToken(ctx.req, ctx.url);
-  if (!value) return sendAccountsError(ctx.res, 400, "invalid_request", "Send the token as a Bearer header or ?code=");
+  if (!value)
+    return sendAccountsError(
+      ctx.res,
+      400,
+      "invalid_request",
+      "Send the token as a Bearer header or ?code=",
+    );
   const access = ctx.store.accessTokens.get(value);
   const refresh = ctx.store.refreshTokens.get(value);
   if (access) revokeAccessToken(ctx.store, access);
@@ -45,7 +62,12 @@ function me(ctx: Context): void {
   const token = requireToken(ctx);
   if (!token) return;
   if (!hasScope(token.scopes, "accounts--my:ro")) {
-    return sendAccountsError(ctx.res, 403, "access_denied", "The token lacks the accounts--my:ro scope");
+    return sendAccountsError(
+      ctx.res,
+      403,
+      "access_denied",
+      "The token lacks the accounts--my:ro scope",
+    );
   }
   const account = accounts.find((a) => a.account_id === token.accountId);
   if (!account) throw new Error(`Token for unknown account ${token.accountId}`);

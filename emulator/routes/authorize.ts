@@ -9,7 +9,8 @@ import type { Session } from "../state";
 
 /** The accounts server's browser flow: authorize, sign in, consent, and the /ooops error page. */
 
-const grantKey = (account: Account, request: AuthorizeRequest) => `${account.account_id}|${request.client.client_id}`;
+const grantKey = (account: Account, request: AuthorizeRequest) =>
+  `${account.account_id}|${request.client.client_id}`;
 
 function organizationOf(account: Account) {
   const organization = organizations.find((o) => o.organization_id === account.organization_id);
@@ -19,7 +20,10 @@ function organizationOf(account: Account) {
 
 /** A private app belongs to one organization: nobody else may authorize it. */
 function refusedPrivateApp(request: AuthorizeRequest, account: Account): boolean {
-  return request.client.app_type === "private" && request.client.organization_id !== account.organization_id;
+  return (
+    request.client.app_type === "private" &&
+    request.client.organization_id !== account.organization_id
+  );
 }
 
 function needsConsent(ctx: Context, request: AuthorizeRequest, account: Account): boolean {
@@ -30,7 +34,12 @@ function needsConsent(ctx: Context, request: AuthorizeRequest, account: Account)
   return !request.scopes.every((scope) => granted?.has(scope));
 }
 
-function redirectWithCode(ctx: Context, request: AuthorizeRequest, account: Account, status: 302 | 303): void {
+function redirectWithCode(
+  ctx: Context,
+  request: AuthorizeRequest,
+  account: Account,
+  status: 302 | 303,
+): void {
   const code = `${organizationOf(account).region}:${randomToken(24)}`;
   ctx.store.codes.set(code, {
     value: code,
@@ -53,11 +62,19 @@ function continueAuthorization(ctx: Context, request: AuthorizeRequest, session:
   const form = { query: request.query, csrf: session.csrf, client: request.client };
   if (!account) return sendHtml(ctx.res, 200, signInPage({ ...form, accounts }));
   if (refusedPrivateApp(request, account)) {
-    return redirect(ctx.res, 302, ooopsLocation("unauthorized_client", "private_app_other_organization"));
+    return redirect(
+      ctx.res,
+      302,
+      ooopsLocation("unauthorized_client", "private_app_other_organization"),
+    );
   }
   if (needsConsent(ctx, request, account)) {
     const organization = organizationOf(account);
-    return sendHtml(ctx.res, 200, consentPage({ ...form, account, organization, scopes: request.scopes }));
+    return sendHtml(
+      ctx.res,
+      200,
+      consentPage({ ...form, account, organization, scopes: request.scopes }),
+    );
   }
   redirectWithCode(ctx, request, account, 302);
 }
@@ -74,10 +91,17 @@ async function readFlowForm(ctx: Context) {
   const session = getSession(ctx);
   const csrf = typeof form?.csrf === "string" ? form.csrf : "";
   if (!form || !session || !safeEqual(csrf, session.csrf)) {
-    sendHtml(ctx.res, 403, messagePage("Session expired", "Your sign-in session expired. Start again from the app."));
+    sendHtml(
+      ctx.res,
+      403,
+      messagePage("Session expired", "Your sign-in session expired. Start again from the app."),
+    );
     return null;
   }
-  const check = checkAuthorizeRequest(new URLSearchParams(String(form.authorize_query ?? "")), ctx.config.clients);
+  const check = checkAuthorizeRequest(
+    new URLSearchParams(String(form.authorize_query ?? "")),
+    ctx.config.clients,
+  );
   if (!check.ok) {
     redirect(ctx.res, 303, ooopsLocation(check.exception, check.details));
     return null;
@@ -88,11 +112,19 @@ async function readFlowForm(ctx: Context) {
 async function signIn(ctx: Context): Promise<void> {
   const flow = await readFlowForm(ctx);
   if (!flow) return;
-  const email = String(flow.form.email ?? "").trim().toLowerCase();
+  const email = String(flow.form.email ?? "")
+    .trim()
+    .toLowerCase();
   const account = accounts.find((a) => a.email === email);
   if (!account) {
     const error = `There is no LiveChat account for "${email}". Pick one of the seeded accounts below.`;
-    const page = signInPage({ query: flow.request.query, csrf: flow.session.csrf, client: flow.request.client, accounts, error });
+    const page = signInPage({
+      query: flow.request.query,
+      csrf: flow.session.csrf,
+      client: flow.request.client,
+      accounts,
+      error,
+    });
     return sendHtml(ctx.res, 401, page);
   }
   flow.session.accountId = account.account_id;
@@ -106,13 +138,18 @@ async function consent(ctx: Context): Promise<void> {
   const account = accounts.find((a) => a.account_id === session.accountId);
   if (!account) return redirect(ctx.res, 303, `/?${request.query}`);
   if (refusedPrivateApp(request, account)) {
-    return redirect(ctx.res, 303, ooopsLocation("unauthorized_client", "private_app_other_organization"));
+    return redirect(
+      ctx.res,
+      303,
+      ooopsLocation("unauthorized_client", "private_app_other_organization"),
+    );
   }
   if (flow.form.decision === "deny") {
     // LiveChat does not redirect to the app when the user says no.
     return sendHtml(ctx.res, 200, deniedPage(request.client, `/?${request.query}`));
   }
-  if (flow.form.decision !== "allow") return sendHtml(ctx.res, 400, messagePage("Bad request", "Choose Allow or Deny."));
+  if (flow.form.decision !== "allow")
+    return sendHtml(ctx.res, 400, messagePage("Bad request", "Choose Allow or Deny."));
   const key = grantKey(account, request);
   ctx.store.grants.set(key, new Set([...(ctx.store.grants.get(key) ?? []), ...request.scopes]));
   redirectWithCode(ctx, request, account, 303);
@@ -120,7 +157,11 @@ async function consent(ctx: Context): Promise<void> {
 
 function ooops(ctx: Context): void {
   const params = ctx.url.searchParams;
-  sendHtml(ctx.res, 200, ooopsPage(params.get("oauth_exception") ?? "server_error", params.get("exception_details")));
+  sendHtml(
+    ctx.res,
+    200,
+    ooopsPage(params.get("oauth_exception") ?? "server_error", params.get("exception_details")),
+  );
 }
 
 export const authorizeRoutes: Routes = {

@@ -7,7 +7,12 @@ import { sendNotFound } from "../errors";
 export function serveAvatar(ctx: Context): void {
   const agent = agents.find((a) => a.avatar_path !== "" && a.avatar_path === ctx.url.pathname);
   if (!agent) return sendNotFound(ctx.res, ctx.url.pathname);
-  const initials = agent.name.split(" ").map((part) => part[0] ?? "").join("").slice(0, 2).toUpperCase();
+  const initials = agent.name
+    .split(" ")
+    .map((part) => part[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
   const hue = createHash("sha256").update(agent.id).digest()[0] ?? 0;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">\
 <rect width="96" height="96" fill="hsl(${Math.round((hue / 255) * 360)} 55% 42%)"/>\

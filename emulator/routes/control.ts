@@ -33,7 +33,9 @@ async function readTokenTarget(ctx: Context): Promise<TokenTarget | null> {
   const target = await readJson(ctx, tokenTargetSchema);
   if (!target) return null;
   if ("account_id" in target) {
-    const tokens = [...ctx.store.accessTokens.values()].filter((t) => t.accountId === target.account_id);
+    const tokens = [...ctx.store.accessTokens.values()].filter(
+      (t) => t.accountId === target.account_id,
+    );
     return { tokens, accountId: target.account_id };
   }
   const token = ctx.store.accessTokens.get(target.access_token);
@@ -89,7 +91,11 @@ function clearFaults(ctx: Context): void {
 
 function listRequests(ctx: Context): void {
   const { store } = ctx;
-  sendJson(ctx.res, 200, { total: store.requestTotal, counts: Object.fromEntries(store.requestCounts), requests: store.requests });
+  sendJson(ctx.res, 200, {
+    total: store.requestTotal,
+    counts: Object.fromEntries(store.requestCounts),
+    requests: store.requests,
+  });
 }
 
 function clearRequests(ctx: Context): void {
@@ -100,7 +106,12 @@ function clearRequests(ctx: Context): void {
 function fixtures(ctx: Context): void {
   const origin = requestOrigin(ctx.req);
   const withAvatars = agents.map((agent) => ({ ...agent, avatar_path: avatarUrl(agent, origin) }));
-  sendJson(ctx.res, 200, { organizations, accounts, clients: ctx.config.clients, agents: withAvatars });
+  sendJson(ctx.res, 200, {
+    organizations,
+    accounts,
+    clients: ctx.config.clients,
+    agents: withAvatars,
+  });
 }
 
 function reset(ctx: Context): void {

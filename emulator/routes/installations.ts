@@ -21,11 +21,17 @@ async function postInstallation(ctx: Context): Promise<void> {
   const { client_id, organization_id, event, webhook_url } = parsed.data;
   const client = ctx.config.clients.find((c) => c.client_id === client_id);
   const organization = organizations.find((o) => o.organization_id === organization_id);
-  if (!client || !organization) return sendJson(ctx.res, 400, { error: "Unknown client_id or organization_id" });
+  if (!client || !organization)
+    return sendJson(ctx.res, 400, { error: "Unknown client_id or organization_id" });
   const url = webhook_url ?? ctx.config.webhookUrl;
-  if (!url) return sendJson(ctx.res, 400, { error: "No webhook_url given and no default webhook URL configured" });
+  if (!url)
+    return sendJson(ctx.res, 400, {
+      error: "No webhook_url given and no default webhook URL configured",
+    });
 
-  const installer = accounts.find((a) => a.organization_id === organization_id && a.role === "owner");
+  const installer = accounts.find(
+    (a) => a.organization_id === organization_id && a.role === "owner",
+  );
   const payload = {
     applicationID: client.application_id,
     applicationName: client.name,
@@ -47,8 +53,12 @@ async function postInstallation(ctx: Context): Promise<void> {
     await response.body?.cancel();
     sendJson(ctx.res, 200, { delivered: true, status: response.status });
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    sendJson(ctx.res, 200, { delivered: false, error: `${error instanceof Error ? error.message : String(error)}${cause}` });
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    sendJson(ctx.res, 200, {
+      delivered: false,
+      error: `${error instanceof Error ? error.message : String(error)}${cause}`,
+    });
   }
 }
 

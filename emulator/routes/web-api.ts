@@ -12,10 +12,18 @@ import { findLiveAccessToken } from "../tokens";
 const groupIds = z.array(z.number().int().min(0)).optional();
 const fields = z.array(z.enum(OPTIONAL_AGENT_FIELDS)).optional();
 const listAgentsSchema = z
-  .object({ filters: z.object({ group_ids: groupIds, suspended: z.boolean().optional() }).strict().optional(), fields })
+  .object({
+    filters: z
+      .object({ group_ids: groupIds, suspended: z.boolean().optional() })
+      .strict()
+      .optional(),
+    fields,
+  })
   .strict();
 const getAgentSchema = z.object({ id: z.string().min(1), fields }).strict();
-const listRoutingStatusesSchema = z.object({ filters: z.object({ group_ids: groupIds }).strict().optional() }).strict();
+const listRoutingStatusesSchema = z
+  .object({ filters: z.object({ group_ids: groupIds }).strict().optional() })
+  .strict();
 
 function authenticate(ctx: Context): AccessToken | null {
   const token = findLiveAccessToken(ctx.store, bearerToken(ctx.req));
@@ -25,7 +33,9 @@ function authenticate(ctx: Context): AccessToken | null {
   }
   const region = ctx.req.headers["x-region"];
   if (typeof region === "string" && region !== token.region) {
-    sendWebError(ctx.res, "misdirected_request", `This token belongs to region ${token.region}`, { region: token.region });
+    sendWebError(ctx.res, "misdirected_request", `This token belongs to region ${token.region}`, {
+      region: token.region,
+    });
     return null;
   }
   return token;
@@ -41,8 +51,14 @@ function action<S extends z.ZodType>(
     const token = authenticate(ctx);
     if (!token) return;
     const parsed = schema.safeParse(await readJsonBody(ctx.req));
-    if (!parsed.success) return sendWebError(ctx.res, "validation", `Invalid request body: ${describeIssues(parsed.error)}`);
-    if (!allowed(token, parsed.data)) return sendWebError(ctx.res, "authorization", "The token lacks the scope this action needs");
+    if (!parsed.success)
+      return sendWebError(
+        ctx.res,
+        "validation",
+        `Invalid request body: ${describeIssues(parsed.error)}`,
+      );
+    if (!allowed(token, parsed.data))
+      return sendWebError(ctx.res, "authorization", "The token lacks the scope this action needs");
     run(ctx, token, parsed.data);
   };
 }
@@ -51,13 +67,18 @@ const canListAgents = (token: AccessToken) => hasScope(token.scopes, "agents--al
 
 const listAgents = action(listAgentsSchema, canListAgents, (ctx, token, body) => {
   const origin = requestOrigin(ctx.req);
-  sendJson(ctx.res, 200, agentsOf(token.organizationId, body.filters).map((a) => toWireAgent(a, origin, body.fields)));
+  sendJson(
+    ctx.res,
+    200,
+    agentsOf(token.organizationId, body.filters).map((a) => toWireAgent(a, origin, body.fields)),
+  );
 });
 
 const getAgent = action(
   getAgentSchema,
   // `agents--my` lets an agent read itself; `agents--all` lets it read anyone in its organization.
-  (token, body) => canListAgents(token) || (hasScope(token.scopes, "agents--my:ro") && isOwnAgent(token, body.id)),
+  (token, body) =>
+    canListAgents(token) || (hasScope(token.scopes, "agents--my:ro") && isOwnAgent(token, body.id)),
   (ctx, token, body) => {
     const agent = agentsOf(token.organizationId).find((a) => a.id === body.id);
     if (!agent) return sendWebError(ctx.res, "not_found", `Agent not found: ${body.id}`);
@@ -66,24 +87,38 @@ const getAgent = action(
 );
 
 function isOwnAgent(token: AccessToken, agentId: string): boolean {
-  return agentsOf(token.organizationId).some((a) => a.id === agentId && a.account_id === token.accountId);
+  return agentsOf(token.organizationId).some(
+    (a) => a.id === agentId && a.account_id === token.accountId,
+  );
 }
 
 const listRoutingStatuses = action(listRoutingStatusesSchema, canListAgents, (ctx, token, body) => {
-  const statuses = agentsOf(token.organizationId, body.filters).map((a) => ({ agent_id: a.id, status: a.routing_status }));
+  const statuses = agentsOf(token.organizationId, body.filters).map((a) => ({
+    agent_id: a.id,
+    status: a.routing_status,
+  }));
   sendJson(ctx.res, 200, statuses);
 });
 
 function legacyAgents(ctx: Context): void {
   // The oldest docs call `/agents` and pick the version with a header.
   if (ctx.url.pathname === "/agents" && ctx.req.headers["x-api-version"] !== "2") {
-    return sendWebError(ctx.res, "unsupported_version", "Send X-API-Version: 2 (or use /v2/agents)");
+    return sendWebError(
+      ctx.res,
+      "unsupported_version",
+      "Send X-API-Version: 2 (or use /v2/agents)",
+    );
   }
   const token = authenticate(ctx);
   if (!token) return;
-  if (!canListAgents(token)) return sendWebError(ctx.res, "authorization", "The token lacks the agents--all:ro scope");
+  if (!canListAgents(token))
+    return sendWebError(ctx.res, "authorization", "The token lacks the agents--all:ro scope");
   const origin = requestOrigin(ctx.req);
-  sendJson(ctx.res, 200, agentsOf(token.organizationId).map((a) => toLegacyAgent(a, origin)));
+  sendJson(
+    ctx.res,
+    200,
+    agentsOf(token.organizationId).map((a) => toLegacyAgent(a, origin)),
+  );
 }
 
 export const webApiRoutes: Routes = {

@@ -41,7 +41,10 @@ export function LiveChatProvider(options: LiveChatProviderOptions): OAuthConfig<
     name: "LiveChat",
     type: "oauth",
     // LiveChat's authorization endpoint is the server's root path.
-    authorization: { url: `${accountsUrl}/`, params: { response_type: "code", scope: scopes.join(",") } },
+    authorization: {
+      url: `${accountsUrl}/`,
+      params: { response_type: "code", scope: scopes.join(",") },
+    },
     token: `${accountsUrl}/v2/token`,
     userinfo: `${accountsUrl}/v2/accounts/me`,
     checks: ["state", "pkce"],
@@ -49,7 +52,12 @@ export function LiveChatProvider(options: LiveChatProviderOptions): OAuthConfig<
     client: { token_endpoint_auth_method: "client_secret_post" },
     httpOptions: { timeout: 10_000 },
     profile(profile) {
-      return { id: profile.account_id, name: profile.name, email: profile.email, image: profile.avatar_url || null };
+      return {
+        id: profile.account_id,
+        name: profile.name,
+        email: profile.email,
+        image: profile.avatar_url || null,
+      };
     },
     ...config,
   };

@@ -44,7 +44,10 @@ function createAuthOptions(): NextAuthOptions {
         if (!account) return false;
         const tokens = signInTokensOf(account);
         // Refused before anything is stored: a private app serves its own organization only.
-        if (livechat.app.type === "private" && tokens.organizationId !== livechat.app.organizationId) {
+        if (
+          livechat.app.type === "private" &&
+          tokens.organizationId !== livechat.app.organizationId
+        ) {
           await revokeQuietly(tokens.accessToken, "refused sign-in");
           return `${AUTH_ERROR_PAGE}?error=PrivateApp`;
         }
@@ -52,7 +55,10 @@ function createAuthOptions(): NextAuthOptions {
         return true;
       },
       session({ session, user }) {
-        return { ...session, user: { id: user.id, name: user.name, email: user.email, image: user.image } };
+        return {
+          ...session,
+          user: { id: user.id, name: user.name, email: user.email, image: user.image },
+        };
       },
     },
     events: {

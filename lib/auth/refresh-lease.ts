@@ -27,22 +27,38 @@ const readAccount = (id: string) => prisma.account.findUniqueOrThrow({ where: { 
  * is false (the current token is still valid), go on with the current row at once.
  * No transaction is held across the HTTP call, so this works with a pool of one connection.
  */
-export function refreshOnce(id: string, version: number, refresh: () => Promise<TokenColumns>, waitForOthers: boolean) {
+export function refreshOnce(
+  id: string,
+  version: number,
+  refresh: () => Promise<TokenColumns>,
+  waitForOthers: boolean,
+) {
   const key = `${id}:${version}:${waitForOthers}`;
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = claimAndRefresh(id, version, refresh, waitForOthers).finally(() => inFlight.delete(key));
+    pending = claimAndRefresh(id, version, refresh, waitForOthers).finally(() =>
+      inFlight.delete(key),
+    );
     inFlight.set(key, pending);
   }
   return pending;
 }
 
-async function claimAndRefresh(id: string, version: number, refresh: () => Promise<TokenColumns>, waitForOthers: boolean) {
+async function claimAndRefresh(
+  id: string,
+  version: number,
+  refresh: () => Promise<TokenColumns>,
+  waitForOthers: boolean,
+) {
   const deadline = Date.now() + 2 * LEASE_MS;
   for (;;) {
     const now = new Date();
     const claimed = await prisma.account.updateMany({
-      where: { id, tokenVersion: version, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
+      where: {
+        id,
+        tokenVersion: version,
+        OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }],
+      },
       data: { refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) },
     });
     if (claimed.count === 1) return refreshHoldingLease(id, version, refresh);
@@ -54,12 +70,19 @@ async function claimAndRefresh(id: string, version: number, refresh: () => Promi
   }
 }
 
-async function refreshHoldingLease(id: string, version: number, refresh: () => Promise<TokenColumns>): Promise<RefreshOutcome> {
+async function refreshHoldingLease(
+  id: string,
+  version: number,
+  refresh: () => Promise<TokenColumns>,
+): Promise<RefreshOutcome> {
   let columns: TokenColumns;
   try {
     columns = await refresh();
   } catch (error) {
-    await prisma.account.updateMany({ where: { id, tokenVersion: version }, data: { refreshLeaseUntil: null } });
+    await prisma.account.updateMany({
+      where: { id, tokenVersion: version },
+      data: { refreshLeaseUntil: null },
+    });
     throw error;
   }
   // A sign-in, sign-out or uninstall that moved the version meanwhile wins over this refresh.

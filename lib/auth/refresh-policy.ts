@@ -2,7 +2,11 @@
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 /** True when the token is missing an expiry, expired, or inside the refresh margin. */
-export function needsRefresh(expiresAt: Date | null, now: Date, marginMs = REFRESH_MARGIN_MS): boolean {
+export function needsRefresh(
+  expiresAt: Date | null,
+  now: Date,
+  marginMs = REFRESH_MARGIN_MS,
+): boolean {
   return !expiresAt || expiresAt.getTime() - now.getTime() <= marginMs;
 }
 
@@ -17,7 +21,10 @@ export type RefreshFailureOutcome = "reauthenticate" | "use_current" | "unavaila
  * After a failed refresh: a permanent refusal ends the LiveChat session; a passing failure keeps
  * the current token while it is valid, and otherwise reports LiveChat as unavailable.
  */
-export function onRefreshFailure(permanent: boolean, currentStillValid: boolean): RefreshFailureOutcome {
+export function onRefreshFailure(
+  permanent: boolean,
+  currentStillValid: boolean,
+): RefreshFailureOutcome {
   if (permanent) return "reauthenticate";
   return currentStillValid ? "use_current" : "unavailable";
 }

@@ -7,10 +7,16 @@ const DEFAULT_RETURN_PATH = "/dashboard";
  * (which would loop) fall back to the dashboard.
  */
 export function safeReturnPath(value: string | undefined | null): string {
-  if (!value || !value.startsWith("/") || /[\\\x00-\x1f\x7f]/.test(value) || /%(0\d|1[\da-f]|5c|7f)/i.test(value)) {
+  if (
+    !value ||
+    !value.startsWith("/") ||
+    /[\\\x00-\x1f\x7f]/.test(value) ||
+    /%(0\d|1[\da-f]|5c|7f)/i.test(value)
+  ) {
     return DEFAULT_RETURN_PATH;
   }
   const url = new URL(value, BASE);
-  if (url.origin !== BASE || url.pathname === "/" || url.pathname.startsWith("//")) return DEFAULT_RETURN_PATH;
+  if (url.origin !== BASE || url.pathname === "/" || url.pathname.startsWith("//"))
+    return DEFAULT_RETURN_PATH;
   return `${url.pathname}${url.search}${url.hash}`;
 }

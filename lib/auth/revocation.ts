@@ -13,6 +13,8 @@ export async function revokeQuietly(token: string, why: string): Promise<void> {
   try {
     await revokeToken(accountsConfig(), token);
   } catch (error) {
-    console.warn(`LiveChat token revocation (${why}) failed: ${error instanceof Error ? error.message : "unknown error"}`);
+    console.warn(
+      `LiveChat token revocation (${why}) failed: ${error instanceof Error ? error.message : "unknown error"}`,
+    );
   }
 }

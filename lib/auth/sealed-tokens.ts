@@ -24,7 +24,11 @@ export function unseal(stored: string, accountId: string, kind: TokenKind): stri
 }
 
 /** For revocation, which is best effort: a value that no longer decrypts is simply skipped. */
-export function unsealOrNull(stored: string | null, accountId: string, kind: TokenKind): string | null {
+export function unsealOrNull(
+  stored: string | null,
+  accountId: string,
+  kind: TokenKind,
+): string | null {
   try {
     return stored ? unseal(stored, accountId, kind) : null;
   } catch {
@@ -43,7 +47,9 @@ export function sealedColumns(tokens: {
 }) {
   return {
     accessToken: seal(tokens.accessToken, tokens.accountId, "access"),
-    refreshToken: tokens.refreshToken ? seal(tokens.refreshToken, tokens.accountId, "refresh") : null,
+    refreshToken: tokens.refreshToken
+      ? seal(tokens.refreshToken, tokens.accountId, "refresh")
+      : null,
     accessTokenExpiresAt: tokens.expiresAt,
     scope: tokens.scope,
     tokenType: tokens.tokenType,

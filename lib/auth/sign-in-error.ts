@@ -28,7 +28,10 @@ const RULES: Array<[RegExp, SignInErrorCode]> = [
   [/pkce|code_verifier/i, "PkceMismatch"],
   [/invalid_grant/i, "CodeRejected"],
   [/invalid_client|unauthorized_client|invalid_scope|redirect_uri|client_id/i, "Configuration"],
-  [/ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|timed out|timeout|socket hang up|temporarily_unavailable|expected 200 OK, got: 5\d\d|server_error/i, "LiveChatUnreachable"],
+  [
+    /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|timed out|timeout|socket hang up|temporarily_unavailable|expected 200 OK, got: 5\d\d|server_error/i,
+    "LiveChatUnreachable",
+  ],
 ];
 
 /** Maps what next-auth logged about a failed callback to what the user is told. */
@@ -39,13 +42,19 @@ export function classifySignInError(text: string): SignInErrorCode {
 const capture = new AsyncLocalStorage<{ code?: SignInErrorCode }>();
 
 function describe(metadata: unknown): string {
-  if (metadata instanceof Error) return `${metadata.message} ${String((metadata as { code?: unknown }).code ?? "")}`;
-  if (metadata && typeof metadata === "object" && "error" in metadata) return describe(metadata.error);
+  if (metadata instanceof Error)
+    return `${metadata.message} ${String((metadata as { code?: unknown }).code ?? "")}`;
+  if (metadata && typeof metadata === "object" && "error" in metadata)
+    return describe(metadata.error);
   return String(metadata);
 }
 
 /** One line, bounded: nothing logged can forge further log lines. */
-const oneLine = (text: string, max: number) => text.replace(/[\r\n\t\x00-\x1f\x7f]+/g, " ").trim().slice(0, max);
+const oneLine = (text: string, max: number) =>
+  text
+    .replace(/[\r\n\t\x00-\x1f\x7f]+/g, " ")
+    .trim()
+    .slice(0, max);
 
 /** next-auth's logger: one line per error, no metadata objects (they can hold tokens). */
 export const authLogger: Partial<LoggerInstance> = {
@@ -61,7 +70,8 @@ export const authLogger: Partial<LoggerInstance> = {
   debug() {},
 };
 
-const FOLDED = /\/api\/auth\/(error|signin)\?error=(OAuthCallback|Callback|OAuthSignin|OAuthAccountNotLinked)\b/;
+const FOLDED =
+  /\/api\/auth\/(error|signin)\?error=(OAuthCallback|Callback|OAuthSignin|OAuthAccountNotLinked)\b/;
 
 /** Runs an auth route handler and points a folded callback error at the precise one. */
 export async function withPreciseSignInErrors(errorPage: string, handle: () => Promise<Response>) {
@@ -71,7 +81,8 @@ export async function withPreciseSignInErrors(errorPage: string, handle: () => P
   if (!folded) return response;
   // next-auth logs nothing when the LiveChat account already belongs to another user (the one
   // signed in here is someone else): that is the same situation as a second account on this user.
-  const code = folded[2] === "OAuthAccountNotLinked" ? "AlreadySignedIn" : (store.code ?? "SignInFailed");
+  const code =
+    folded[2] === "OAuthAccountNotLinked" ? "AlreadySignedIn" : (store.code ?? "SignInFailed");
   const target = new URL(errorPage, folded.input);
   target.search = new URLSearchParams({ error: code }).toString();
   response.headers.set("Location", target.toString());

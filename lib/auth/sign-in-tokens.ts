@@ -71,14 +71,27 @@ export async function linkNewAccount(userId: string, tokens: SignInTokens): Prom
  * its 25-token cap. Does nothing for an account not linked yet (linkNewAccount will store it).
  */
 export async function replaceSignInTokens(tokens: SignInTokens): Promise<void> {
-  const where = { provider_providerAccountId: { provider: LIVECHAT_PROVIDER_ID, providerAccountId: tokens.accountId } };
-  const existing = await prisma.account.findUnique({ where, select: { accessToken: true, userId: true } });
+  const where = {
+    provider_providerAccountId: {
+      provider: LIVECHAT_PROVIDER_ID,
+      providerAccountId: tokens.accountId,
+    },
+  };
+  const existing = await prisma.account.findUnique({
+    where,
+    select: { accessToken: true, userId: true },
+  });
   if (!existing) return;
   await prisma.$transaction([
     ...organizationOf(tokens, existing.userId),
     prisma.account.update({
       where,
-      data: { ...sealedColumns(tokens), organizationId: tokens.organizationId, tokenVersion: { increment: 1 }, refreshLeaseUntil: null },
+      data: {
+        ...sealedColumns(tokens),
+        organizationId: tokens.organizationId,
+        tokenVersion: { increment: 1 },
+        refreshLeaseUntil: null,
+      },
     }),
   ]);
   const replaced = unsealOrNull(existing.accessToken, tokens.accountId, "access");

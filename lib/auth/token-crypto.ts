@@ -27,7 +27,10 @@ function parseKey(spec: string): [string, Buffer] {
   const id = spec.slice(0, separator);
   const key = Buffer.from(spec.slice(separator + 1), "base64");
   if (separator < 1 || key.length !== 32) {
-    throw new TokenCryptoError("invalid_key", "A token encryption key must be KEY_ID:BASE64 of 32 bytes.");
+    throw new TokenCryptoError(
+      "invalid_key",
+      "A token encryption key must be KEY_ID:BASE64 of 32 bytes.",
+    );
   }
   return [id, key];
 }
@@ -49,7 +52,9 @@ export function generateKeySpec(now = new Date()): string {
 /** `context` (e.g. the account id and the column) is authenticated too: a value moved to another row fails. */
 export function encryptToken(plaintext: string, keyring: Keyring, context: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyring.current.key, iv).setAAD(Buffer.from(context));
+  const cipher = createCipheriv("aes-256-gcm", keyring.current.key, iv).setAAD(
+    Buffer.from(context),
+  );
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const parts = [iv, ciphertext, cipher.getAuthTag()].map((part) => part.toString("base64url"));
   return ["v1", keyring.current.id, ...parts].join(":");
@@ -62,13 +67,26 @@ export function decryptToken(stored: string, keyring: Keyring, context: string):
   }
   const key = keyring.all.get(keyId);
   if (!key) {
-    throw new TokenCryptoError("unknown_key", `A stored token needs key "${keyId}"; add it to TOKEN_ENCRYPTION_PREVIOUS_KEYS.`);
+    throw new TokenCryptoError(
+      "unknown_key",
+      `A stored token needs key "${keyId}"; add it to TOKEN_ENCRYPTION_PREVIOUS_KEYS.`,
+    );
   }
-  const [iv, ciphertext, tag] = parts.map((part) => Buffer.from(part, "base64url")) as [Buffer, Buffer, Buffer];
+  const [iv, ciphertext, tag] = parts.map((part) => Buffer.from(part, "base64url")) as [
+    Buffer,
+    Buffer,
+    Buffer,
+  ];
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, iv).setAAD(Buffer.from(context)).setAuthTag(tag);
+    const decipher = createDecipheriv("aes-256-gcm", key, iv)
+      .setAAD(Buffer.from(context))
+      .setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch (cause) {
-    throw new TokenCryptoError("tampered", "A stored token failed authentication: it was altered or moved.", { cause });
+    throw new TokenCryptoError(
+      "tampered",
+      "A stored token failed authentication: it was altered or moved.",
+      { cause },
+    );
   }
 }

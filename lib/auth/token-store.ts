@@ -46,21 +46,30 @@ export async function getAccessToken(userId: string): Promise<AccessGrant> {
   const account = await findLiveChatAccount(userId);
   const current = grantOf(account);
   if (!needsRefresh(account!.accessTokenExpiresAt, new Date())) return current;
-  return refreshOrFallBack(account!, isStillValid(account!.accessTokenExpiresAt, new Date()) ? current : null);
+  return refreshOrFallBack(
+    account!,
+    isStillValid(account!.accessTokenExpiresAt, new Date()) ? current : null,
+  );
 }
 
 /**
  * LiveChat answered `authentication` to `rejected`: refresh once (unless another caller already
  * did) and return the new token. A second rejection is the caller's cue to re-authenticate.
  */
-export async function refreshRejectedToken(userId: string, rejected: AccessGrant): Promise<AccessGrant> {
+export async function refreshRejectedToken(
+  userId: string,
+  rejected: AccessGrant,
+): Promise<AccessGrant> {
   const account = await findLiveChatAccount(userId);
   const current = grantOf(account);
   if (current.version !== rejected.version) return current;
   return refreshOrFallBack(account!, null);
 }
 
-async function refreshOrFallBack(account: AccountRow, fallback: AccessGrant | null): Promise<AccessGrant> {
+async function refreshOrFallBack(
+  account: AccountRow,
+  fallback: AccessGrant | null,
+): Promise<AccessGrant> {
   const issued = { accessToken: null as string | null };
   try {
     const { row, stored } = await refreshOnce(
@@ -72,7 +81,11 @@ async function refreshOrFallBack(account: AccountRow, fallback: AccessGrant | nu
         const tokens = await refreshAccessToken(accountsConfig(), refreshToken);
         issued.accessToken = tokens.accessToken;
         // Confidential clients keep their refresh token; public clients get a new one each time.
-        return sealedColumns({ ...tokens, accountId: account.providerAccountId, refreshToken: tokens.refreshToken ?? refreshToken });
+        return sealedColumns({
+          ...tokens,
+          accountId: account.providerAccountId,
+          refreshToken: tokens.refreshToken ?? refreshToken,
+        });
       },
       fallback === null,
     );
@@ -89,15 +102,30 @@ async function refreshOrFallBack(account: AccountRow, fallback: AccessGrant | nu
     // Only forget the tokens that failed: a sign-in may have stored new ones meanwhile.
     const { count } = await clearTokens({ id: account.id, tokenVersion: account.tokenVersion });
     if (count === 0) return grantOf(await prisma.account.findUnique({ where: { id: account.id } }));
-    throw new ReauthenticationRequiredError(error.code === "invalid_grant" ? "access_revoked" : "session_expired", { cause: error });
+    throw new ReauthenticationRequiredError(
+      error.code === "invalid_grant" ? "access_revoked" : "session_expired",
+      { cause: error },
+    );
   }
 }
 
 /** Forgets tokens (not awaited here, so it can join a `$transaction`); rows without tokens stay untouched. */
-export function clearTokens(where: { id: string; tokenVersion?: number } | { organizationId: string }) {
+export function clearTokens(
+  where: { id: string; tokenVersion?: number } | { organizationId: string },
+) {
   return prisma.account.updateMany({
-    where: { ...where, provider: LIVECHAT_PROVIDER_ID, OR: [{ accessToken: { not: null } }, { refreshToken: { not: null } }] },
-    data: { accessToken: null, refreshToken: null, accessTokenExpiresAt: null, refreshLeaseUntil: null, tokenVersion: { increment: 1 } },
+    where: {
+      ...where,
+      provider: LIVECHAT_PROVIDER_ID,
+      OR: [{ accessToken: { not: null } }, { refreshToken: { not: null } }],
+    },
+    data: {
+      accessToken: null,
+      refreshToken: null,
+      accessTokenExpiresAt: null,
+      refreshLeaseUntil: null,
+      tokenVersion: { increment: 1 },
+    },
   });
 }
 

@@ -17,7 +17,10 @@ export interface AgentBoard {
 }
 
 /** Agents without a routing status are not logged in to take chats: LiveChat shows them offline. */
-export function toAgentBoard(agents: Agent[], statuses: Array<{ agentId: string; status: RoutingStatusValue }>): AgentBoard {
+export function toAgentBoard(
+  agents: Agent[],
+  statuses: Array<{ agentId: string; status: RoutingStatusValue }>,
+): AgentBoard {
   const statusOf = new Map(statuses.map(({ agentId, status }) => [agentId, status]));
   const rows = agents
     .map((agent) => ({

@@ -10,7 +10,10 @@ import { clearTokens } from "@/lib/auth/token-store";
  */
 export async function markUninstalled(organizationId: string): Promise<void> {
   await prisma.$transaction([
-    prisma.organization.updateMany({ where: { id: organizationId, uninstalledAt: null }, data: { uninstalledAt: new Date() } }),
+    prisma.organization.updateMany({
+      where: { id: organizationId, uninstalledAt: null },
+      data: { uninstalledAt: new Date() },
+    }),
     prisma.session.deleteMany({ where: { user: { accounts: { some: { organizationId } } } } }),
     clearTokens({ organizationId }),
   ]);

@@ -13,12 +13,17 @@ export interface OrganizationSummary {
 export async function getOrganization(userId: string): Promise<OrganizationSummary | null> {
   const account = await prisma.account.findFirst({
     where: { userId, provider: LIVECHAT_PROVIDER_ID },
-    select: { organization: { select: { id: true, region: true, installedAt: true, installedById: true } } },
+    select: {
+      organization: { select: { id: true, region: true, installedAt: true, installedById: true } },
+    },
   });
   const organization = account?.organization;
   if (!organization) return null;
   const installer = organization.installedById
-    ? await prisma.user.findUnique({ where: { id: organization.installedById }, select: { name: true, email: true } })
+    ? await prisma.user.findUnique({
+        where: { id: organization.installedById },
+        select: { name: true, email: true },
+      })
     : null;
   return {
     id: organization.id,

@@ -4,15 +4,22 @@ import { ReauthenticationRequiredError } from "@/lib/auth/errors";
 import { getAccessToken, refreshRejectedToken, type AccessGrant } from "@/lib/auth/token-store";
 import { LiveChatApiError, type LiveChatContext } from "@/lib/livechat";
 
-const contextOf = (grant: AccessGrant): LiveChatContext => ({ apiUrl: env().livechat.apiUrl, accessToken: grant.accessToken });
+const contextOf = (grant: AccessGrant): LiveChatContext => ({
+  apiUrl: env().livechat.apiUrl,
+  accessToken: grant.accessToken,
+});
 
-const isAuthentication = (error: unknown) => error instanceof LiveChatApiError && error.type === "authentication";
+const isAuthentication = (error: unknown) =>
+  error instanceof LiveChatApiError && error.type === "authentication";
 
 /**
  * Calls LiveChat's REST API as the user with a fresh token. An `authentication` answer forces one
  * refresh and one retry; a second one means LiveChat no longer accepts this sign-in.
  */
-export async function withLiveChat<T>(userId: string, call: (ctx: LiveChatContext) => Promise<T>): Promise<T> {
+export async function withLiveChat<T>(
+  userId: string,
+  call: (ctx: LiveChatContext) => Promise<T>,
+): Promise<T> {
   const grant = await getAccessToken(userId);
   try {
     return await call(contextOf(grant));
@@ -23,7 +30,8 @@ export async function withLiveChat<T>(userId: string, call: (ctx: LiveChatContex
   try {
     return await call(contextOf(renewed));
   } catch (error) {
-    if (isAuthentication(error)) throw new ReauthenticationRequiredError("access_revoked", { cause: error });
+    if (isAuthentication(error))
+      throw new ReauthenticationRequiredError("access_revoked", { cause: error });
     throw error;
   }
 }

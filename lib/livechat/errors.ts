@@ -75,7 +75,12 @@ export class LiveChatAuthError extends Error {
   readonly code: LiveChatAuthErrorCode;
   readonly status: number;
 
-  constructor(init: { code: LiveChatAuthErrorCode; status: number; message: string; cause?: unknown }) {
+  constructor(init: {
+    code: LiveChatAuthErrorCode;
+    status: number;
+    message: string;
+    cause?: unknown;
+  }) {
     super(init.message, { cause: init.cause });
     this.code = init.code;
     this.status = init.status;

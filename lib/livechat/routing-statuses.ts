@@ -2,7 +2,8 @@ import { z } from "zod";
 import { request, type LiveChatContext } from "./request";
 
 /** Bots may also be `offline`; values LiveChat adds later pass through as plain strings. */
-export type RoutingStatusValue = "accepting_chats" | "not_accepting_chats" | "offline" | (string & {});
+export type RoutingStatusValue =
+  "accepting_chats" | "not_accepting_chats" | "offline" | (string & {});
 
 /** Whether an agent currently takes chats. */
 export type RoutingStatus = { agentId: string; status: RoutingStatusValue };

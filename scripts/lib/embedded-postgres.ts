@@ -11,7 +11,12 @@ export async function startEmbeddedPostgres(dataDir: string) {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   // Queries from several connections share PGlite's one backend; the app keeps a pool of one.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: EMBEDDED_DATABASE_PORT, maxConnections: 4 });
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: EMBEDDED_DATABASE_PORT,
+    maxConnections: 4,
+  });
   await server.start();
   return {
     stop: async () => {

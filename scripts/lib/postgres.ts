@@ -17,7 +17,9 @@ function findBinDir(): string {
   ];
   const found = candidates.find((dir) => dir && existsSync(join(dir, "initdb")));
   if (!found) {
-    throw new Error("No PostgreSQL server found (initdb). Install it (apt-get install postgresql) or set TEST_DATABASE_URL.");
+    throw new Error(
+      "No PostgreSQL server found (initdb). Install it (apt-get install postgresql) or set TEST_DATABASE_URL.",
+    );
   }
   return found;
 }
@@ -31,7 +33,9 @@ const shellQuote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 /** initdb and postgres refuse to run as root: run them as the postgres user there. */
 function runAsServerUser(command: string[]): void {
   const isRoot = process.getuid?.() === 0;
-  const [file, ...args] = isRoot ? ["su", "postgres", "-s", "/bin/sh", "-c", command.map(shellQuote).join(" ")] : command;
+  const [file, ...args] = isRoot
+    ? ["su", "postgres", "-s", "/bin/sh", "-c", command.map(shellQuote).join(" ")]
+    : command;
   execFileSync(file!, args, { stdio: "pipe" });
 }
 
@@ -44,9 +48,29 @@ export function startPostgres(port: number): TestPostgres {
     chownSync(root, uid, gid);
   }
   const data = join(root, "data");
-  runAsServerUser([`${bin}/initdb`, "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+  runAsServerUser([
+    `${bin}/initdb`,
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-sync",
+  ]);
   const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  runAsServerUser([`${bin}/pg_ctl`, "-D", data, "-o", serverOptions, "-l", join(root, "log"), "-w", "start"]);
+  runAsServerUser([
+    `${bin}/pg_ctl`,
+    "-D",
+    data,
+    "-o",
+    serverOptions,
+    "-l",
+    join(root, "log"),
+    "-w",
+    "start",
+  ]);
   return {
     url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     stop: () => {

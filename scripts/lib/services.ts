@@ -9,7 +9,11 @@ export interface Service {
 }
 
 /** Polls `url` until it answers (any HTTP status) or `timeoutMs` passes. */
-export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
@@ -35,7 +39,11 @@ export async function startService(
   // a pipe would not be drained (and a full pipe would stall the service).
   const log = openSync(logFile, "w");
   const [file, ...args] = command;
-  const child = spawn(file!, args, { env: { ...process.env, ...options.env }, stdio: ["ignore", log, log], detached: true });
+  const child = spawn(file!, args, {
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
   closeSync(log);
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -48,7 +56,9 @@ export async function startService(
     await waitForHttp(options.readyUrl, options.timeoutMs ?? 60_000, child);
   } catch (error) {
     await stop();
-    throw new Error(`${name} did not start: ${(error as Error).message}\n${readFileSync(logFile, "utf8").slice(-3_000)}`);
+    throw new Error(
+      `${name} did not start: ${(error as Error).message}\n${readFileSync(logFile, "utf8").slice(-3_000)}`,
+    );
   }
   return { name, logFile, stop };
 }

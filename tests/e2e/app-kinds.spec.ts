@@ -12,7 +12,9 @@ test.beforeEach(async () => {
 });
 
 test.describe("private app (its own organization only)", () => {
-  test("an agent of its organization signs in without a consent screen and sees its agents", async ({ page }) => {
+  test("an agent of its organization signs in without a consent screen and sees its agents", async ({
+    page,
+  }) => {
     await page.goto(stack.privateAppUrl);
     await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
     await page.getByLabel("Email").fill("nora@acme.test");
@@ -31,12 +33,21 @@ test.describe("private app (its own organization only)", () => {
 
     await expect(page.getByText(/private/i).first()).toBeVisible();
     expect(new URL(page.url()).origin).toBe(stack.emulatorUrl);
-    expect(await rowCounts(stack.privateDatabaseUrl)).toEqual({ Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 });
+    expect(await rowCounts(stack.privateDatabaseUrl)).toEqual({
+      Session: 0,
+      Account: 0,
+      User: 0,
+      Organization: 0,
+      VerificationToken: 0,
+    });
   });
 });
 
 test.describe("public app (any organization)", () => {
-  test("both organizations sign in, and an edited URL never shows the other's agents", async ({ page, appUrl }) => {
+  test("both organizations sign in, and an edited URL never shows the other's agents", async ({
+    page,
+    appUrl,
+  }) => {
     const fixtures = await emulator.fixtures();
     await page.goto(appUrl);
     await signInThroughEmulator(page, "alice@acme.test");
@@ -49,11 +60,16 @@ test.describe("public app (any organization)", () => {
     await page.context().clearCookies();
     await page.goto(appUrl);
     await signInThroughEmulator(page, "greta@globex.test");
-    await expect(page.locator("tbody tr")).toHaveCount(fixtures.agents.filter((a) => a.organization_id === GLOBEX).length);
+    await expect(page.locator("tbody tr")).toHaveCount(
+      fixtures.agents.filter((a) => a.organization_id === GLOBEX).length,
+    );
     expect((await rowCounts(stack.databaseUrl)).Organization).toBe(2);
   });
 
-  test("admins see who installed the app and when; other agents do not", async ({ page, appUrl }) => {
+  test("admins see who installed the app and when; other agents do not", async ({
+    page,
+    appUrl,
+  }) => {
     await page.goto(appUrl);
     await signInThroughEmulator(page, "alice@acme.test");
     await expect(page.getByLabel("Organization")).toContainText("Installed by Alice Archer on");

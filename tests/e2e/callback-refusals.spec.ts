@@ -29,7 +29,10 @@ async function expectErrorPage(page: Page, code: string, title: RegExp) {
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
 }
 
-test("a callback with a state this browser did not start shows the error page and writes nothing", async ({ page, appUrl }) => {
+test("a callback with a state this browser did not start shows the error page and writes nothing", async ({
+  page,
+  appUrl,
+}) => {
   const callback = await callbackWithoutVisiting(page, appUrl, "alice@acme.test");
   const before = await rowCounts(stack.databaseUrl);
   callback.searchParams.set("state", "forged-state-value");
@@ -38,7 +41,10 @@ test("a callback with a state this browser did not start shows the error page an
   expect(await rowCounts(stack.databaseUrl)).toEqual(before);
 });
 
-test("a replayed authorization code shows the error page and writes nothing", async ({ page, appUrl }) => {
+test("a replayed authorization code shows the error page and writes nothing", async ({
+  page,
+  appUrl,
+}) => {
   const first = await callbackWithoutVisiting(page, appUrl, "alice@acme.test");
   await page.goto(first.toString());
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
@@ -53,11 +59,17 @@ test("a replayed authorization code shows the error page and writes nothing", as
   expect(await rowCounts(stack.databaseUrl)).toEqual(before);
 });
 
-test("LiveChat's access_denied answer shows the error page and writes nothing", async ({ page, appUrl }) => {
+test("LiveChat's access_denied answer shows the error page and writes nothing", async ({
+  page,
+  appUrl,
+}) => {
   const callback = await callbackWithoutVisiting(page, appUrl, "alice@acme.test");
   const before = await rowCounts(stack.databaseUrl);
   const denied = new URL(callback.pathname, appUrl);
-  denied.search = new URLSearchParams({ error: "access_denied", state: callback.searchParams.get("state")! }).toString();
+  denied.search = new URLSearchParams({
+    error: "access_denied",
+    state: callback.searchParams.get("state")!,
+  }).toString();
   await page.goto(denied.toString());
   await expectErrorPage(page, "Declined", /cancelled/);
   expect(await rowCounts(stack.databaseUrl)).toEqual(before);

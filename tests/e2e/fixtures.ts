@@ -25,7 +25,11 @@ export const test = base.extend<{ appUrl: string; offMachineRequests: string[] }
 export { expect };
 
 /** Signs in through the emulator's real pages (consent included when asked), starting from a page with the button. */
-export async function signInThroughEmulator(page: Page, email: string, decision: "Allow" | "Deny" = "Allow") {
+export async function signInThroughEmulator(
+  page: Page,
+  email: string,
+  decision: "Allow" | "Deny" = "Allow",
+) {
   const atEmulator = (url: URL) => url.origin === stack.emulatorUrl;
   await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
   await page.waitForURL(atEmulator);
@@ -33,8 +37,16 @@ export async function signInThroughEmulator(page: Page, email: string, decision:
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const consent = page.getByRole("button", { name: decision });
   const next = await Promise.race([
-    consent.waitFor().then(() => "consent", () => ""),
-    page.waitForURL((url) => !atEmulator(url)).then(() => "app", () => ""),
+    consent.waitFor().then(
+      () => "consent",
+      () => "",
+    ),
+    page
+      .waitForURL((url) => !atEmulator(url))
+      .then(
+        () => "app",
+        () => "",
+      ),
   ]);
   if (next === "consent") await consent.click();
 }

@@ -10,14 +10,21 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("a Marketplace install lands on the Direct installation URL and ends signed in, without using LiveChat's unsolicited code", async ({ page, appUrl }) => {
+test("a Marketplace install lands on the Direct installation URL and ends signed in, without using LiveChat's unsolicited code", async ({
+  page,
+  appUrl,
+}) => {
   const unsolicited: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.pathname === "/install" && url.searchParams.has("code")) unsolicited.push(url.searchParams.get("code")!);
+    if (url.pathname === "/install" && url.searchParams.has("code"))
+      unsolicited.push(url.searchParams.get("code")!);
   });
   const install = new URL("/_emulator/marketplace/install", stack.emulatorUrl);
-  install.search = new URLSearchParams({ client_id: "marketplace-app", redirect_uri: `${appUrl}/install` }).toString();
+  install.search = new URLSearchParams({
+    client_id: "marketplace-app",
+    redirect_uri: `${appUrl}/install`,
+  }).toString();
 
   await page.goto(install.toString());
   await page.getByLabel("Email").fill("alice@acme.test");
@@ -32,7 +39,13 @@ test("a Marketplace install lands on the Direct installation URL and ends signed
   const exchange = await fetch(`${stack.emulatorUrl}/v2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code: unsolicited[0]!, client_id: "marketplace-app", client_secret: "marketplace-app-secret", redirect_uri: `${appUrl}/install` }).toString(),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code: unsolicited[0]!,
+      client_id: "marketplace-app",
+      client_secret: "marketplace-app-secret",
+      redirect_uri: `${appUrl}/install`,
+    }).toString(),
   });
   expect(exchange.status).toBe(200);
 });
@@ -40,7 +53,11 @@ test("a Marketplace install lands on the Direct installation URL and ends signed
 test("an uninstall signs the organization's users out", async ({ page, appUrl }) => {
   await signInToDashboard(page, appUrl, "alice@acme.test");
 
-  const delivery = await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
+  const delivery = await emulator.installation({
+    client_id: "marketplace-app",
+    organization_id: ACME,
+    event: "application_uninstalled",
+  });
   expect(delivery).toEqual({ delivered: true, status: 200 });
   await page.reload();
 

@@ -22,18 +22,31 @@ async function signInAsAnotherAccountOverAliceSession(page: Page, appUrl: string
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("signing in as another LiveChat account over an open session is refused: two people's accounts never share a user", async ({ page, appUrl }) => {
+test("signing in as another LiveChat account over an open session is refused: two people's accounts never share a user", async ({
+  page,
+  appUrl,
+}) => {
   await signInAsAnotherAccountOverAliceSession(page, appUrl, "greta@globex.test");
   await page.getByRole("button", { name: "Allow" }).click();
 
   await expect(page.locator('[data-error-code="AlreadySignedIn"]')).toBeVisible();
-  const links = await withDatabase(stack.databaseUrl, async (db) =>
-    (await db.query(`SELECT u.email, count(a.id)::int AS accounts FROM "User" u JOIN "Account" a ON a."userId" = u.id GROUP BY u.email`)).rows,
+  const links = await withDatabase(
+    stack.databaseUrl,
+    async (db) =>
+      (
+        await db.query(
+          `SELECT u.email, count(a.id)::int AS accounts FROM "User" u JOIN "Account" a ON a."userId" = u.id GROUP BY u.email`,
+        )
+      ).rows,
   );
   expect(links).toEqual([{ email: "alice@acme.test", accounts: 1 }]);
 });
 
-test("the same refusal when the other LiveChat account already has its own user", async ({ page, browser, appUrl }) => {
+test("the same refusal when the other LiveChat account already has its own user", async ({
+  page,
+  browser,
+  appUrl,
+}) => {
   const elsewhere = await browser.newPage();
   await signInToDashboard(elsewhere, appUrl, "greta@globex.test");
   await elsewhere.close();
@@ -46,7 +59,10 @@ test("the same refusal when the other LiveChat account already has its own user"
   await expect(page.locator('tr[data-agent-id="greta@globex.test"]')).toHaveCount(0);
 });
 
-test("after sign-in, a return path that leaves the site goes to the dashboard instead", async ({ page, appUrl }) => {
+test("after sign-in, a return path that leaves the site goes to the dashboard instead", async ({
+  page,
+  appUrl,
+}) => {
   await signInToDashboard(page, appUrl, "alice@acme.test");
   for (const target of ["/%5Cevil.example", "//evil.example", "https://evil.example/", "/"]) {
     await page.goto(`${appUrl}/?callbackUrl=${encodeURIComponent(target)}`);

@@ -14,7 +14,11 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("sign in, see exactly the organization's agents with their statuses, sign out", async ({ page, appUrl, offMachineRequests }) => {
+test("sign in, see exactly the organization's agents with their statuses, sign out", async ({
+  page,
+  appUrl,
+  offMachineRequests,
+}) => {
   const fixtures = await emulator.fixtures();
   const alice = fixtures.accounts.find((a) => a.email === "alice@acme.test")!;
   const agents = fixtures.agents.filter((a) => a.organization_id === alice.organization_id);
@@ -47,7 +51,11 @@ test("sign in, see exactly the organization's agents with their statuses, sign o
   expect(offMachineRequests).toEqual([]);
 });
 
-test("a user of the other organization sees only their own agents", async ({ page, appUrl, offMachineRequests }) => {
+test("a user of the other organization sees only their own agents", async ({
+  page,
+  appUrl,
+  offMachineRequests,
+}) => {
   const fixtures = await emulator.fixtures();
   const greta = fixtures.accounts.find((a) => a.email === "greta@globex.test")!;
   const theirs = fixtures.agents.filter((a) => a.organization_id === greta.organization_id);
@@ -57,7 +65,9 @@ test("a user of the other organization sees only their own agents", async ({ pag
   await signInThroughEmulator(page, greta.email);
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
   await expect(page.locator("tbody tr")).toHaveCount(theirs.length);
-  const shown = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-agent-id")));
+  const shown = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-agent-id")));
   expect(new Set(shown)).toEqual(new Set(theirs.map((a) => a.id)));
   expect(shown.some((id) => others.some((a) => a.id === id))).toBe(false);
   await expect(page.getByText("Data region: EU (fra)")).toBeVisible();

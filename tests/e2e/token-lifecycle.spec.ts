@@ -8,7 +8,10 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("the token expires while the dashboard is open: a reload still shows the agents", async ({ page, appUrl }) => {
+test("the token expires while the dashboard is open: a reload still shows the agents", async ({
+  page,
+  appUrl,
+}) => {
   await signInToDashboard(page, appUrl, "alice@acme.test");
   const alice = await emulator.account("alice@acme.test");
   await emulator.expire({ account_id: alice.account_id });
@@ -21,7 +24,10 @@ test("the token expires while the dashboard is open: a reload still shows the ag
   expect((await emulator.requests()).counts["POST /v2/token"]).toBe(1);
 });
 
-test("the refresh token is revoked at LiveChat: a reload lands on sign-in with the reason", async ({ page, appUrl }) => {
+test("the refresh token is revoked at LiveChat: a reload lands on sign-in with the reason", async ({
+  page,
+  appUrl,
+}) => {
   await signInToDashboard(page, appUrl, "alice@acme.test");
   const alice = await emulator.account("alice@acme.test");
   await emulator.revoke({ account_id: alice.account_id });
@@ -36,7 +42,10 @@ test("the refresh token is revoked at LiveChat: a reload lands on sign-in with t
   await expect(page).toHaveURL(`${appUrl}/?callbackUrl=%2Fdashboard`);
 });
 
-test("LiveChat is down and the token has expired: the dashboard says so and offers a retry, no error page", async ({ page, appUrl }) => {
+test("LiveChat is down and the token has expired: the dashboard says so and offers a retry, no error page", async ({
+  page,
+  appUrl,
+}) => {
   await signInToDashboard(page, appUrl, "alice@acme.test");
   const alice = await emulator.account("alice@acme.test");
   await emulator.expire({ account_id: alice.account_id });
@@ -44,7 +53,9 @@ test("LiveChat is down and the token has expired: the dashboard says so and offe
 
   await page.reload();
 
-  await expect(page.getByRole("alert").filter({ hasText: "LiveChat is unreachable" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "LiveChat is unreachable" }),
+  ).toBeVisible();
   await expect(page.getByText("Signed in as Alice Archer")).toBeVisible();
   await emulator.clearFaults();
   await page.getByRole("link", { name: "Try again" }).click();

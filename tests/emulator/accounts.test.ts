@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
 import {
-  ACME_ID, ALICE_ID, APP_CALLBACK, Browser, CLIENTS, GLOBEX_ID, GRETA_ID, authorizeParams, codeOf, issueTokens, json, postToken, start,
+  ACME_ID,
+  ALICE_ID,
+  APP_CALLBACK,
+  Browser,
+  CLIENTS,
+  GLOBEX_ID,
+  GRETA_ID,
+  authorizeParams,
+  codeOf,
+  issueTokens,
+  json,
+  postToken,
+  start,
   type TokenResponse,
 } from "./helpers";
 
@@ -13,13 +25,21 @@ afterAll(() => emulator.close());
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 const get = (path: string, token: string) => fetch(`${emulator.url}${path}`, bearer(token));
-const revoke = (token: string) => fetch(`${emulator.url}/v2/token`, { method: "DELETE", ...bearer(token) });
+const revoke = (token: string) =>
+  fetch(`${emulator.url}/v2/token`, { method: "DELETE", ...bearer(token) });
 const refresh = (token: string) =>
-  postToken(emulator.url, { grant_type: "refresh_token", refresh_token: token, ...CLIENTS.marketplace });
+  postToken(emulator.url, {
+    grant_type: "refresh_token",
+    refresh_token: token,
+    ...CLIENTS.marketplace,
+  });
 
 async function expectUnauthorized(response: Response) {
   expect(response.status).toBe(401);
-  expect(await json(response)).toEqual({ error: "unauthorized", error_description: expect.any(String) });
+  expect(await json(response)).toEqual({
+    error: "unauthorized",
+    error_description: expect.any(String),
+  });
 }
 
 describe("GET /v2/info", () => {
@@ -38,7 +58,9 @@ describe("GET /v2/info", () => {
     });
     expect(body.expires_in).toBeGreaterThan(28_790);
     expect(body.expires_in).toBeLessThanOrEqual(28_800);
-    const byQuery = await fetch(`${emulator.url}/v2/info?code=${encodeURIComponent(tokens.access_token)}`);
+    const byQuery = await fetch(
+      `${emulator.url}/v2/info?code=${encodeURIComponent(tokens.access_token)}`,
+    );
     expect(byQuery.status).toBe(200);
   });
 
@@ -46,7 +68,11 @@ describe("GET /v2/info", () => {
     await expectUnauthorized(await fetch(`${emulator.url}/v2/info`));
     await expectUnauthorized(await get("/v2/info", "dal:made-up"));
     const expired = await issueTokens(emulator.url);
-    await fetch(`${emulator.url}/_emulator/tokens/expire`, { method: "POST", body: JSON.stringify({ access_token: expired.access_token }), headers: { "content-type": "application/json" } });
+    await fetch(`${emulator.url}/_emulator/tokens/expire`, {
+      method: "POST",
+      body: JSON.stringify({ access_token: expired.access_token }),
+      headers: { "content-type": "application/json" },
+    });
     await expectUnauthorized(await get("/v2/info", expired.access_token));
     const revoked = await issueTokens(emulator.url);
     await revoke(revoked.access_token);
@@ -67,7 +93,10 @@ describe("DELETE /v2/token", () => {
   it("revokes a refresh token given as ?code= and the access tokens issued from it", async () => {
     const tokens = await issueTokens(emulator.url);
     const later = await json<TokenResponse>(await refresh(tokens.refresh_token));
-    const response = await fetch(`${emulator.url}/v2/token?code=${encodeURIComponent(tokens.refresh_token)}`, { method: "DELETE" });
+    const response = await fetch(
+      `${emulator.url}/v2/token?code=${encodeURIComponent(tokens.refresh_token)}`,
+      { method: "DELETE" },
+    );
     expect(response.status).toBe(200);
     await expectUnauthorized(await get("/v2/info", tokens.access_token));
     await expectUnauthorized(await get("/v2/info", later.access_token));
@@ -106,9 +135,18 @@ describe("GET /v2/accounts/me", () => {
   });
 
   it("refuses a token without accounts--my:ro with 403 access_denied", async () => {
-    const code = codeOf(await new Browser(emulator.url).authorize(authorizeParams("marketplace-app", { scope: "agents--all:ro" })));
+    const code = codeOf(
+      await new Browser(emulator.url).authorize(
+        authorizeParams("marketplace-app", { scope: "agents--all:ro" }),
+      ),
+    );
     const tokens = await json<TokenResponse>(
-      await postToken(emulator.url, { grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, ...CLIENTS.marketplace }),
+      await postToken(emulator.url, {
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: APP_CALLBACK,
+        ...CLIENTS.marketplace,
+      }),
     );
     const response = await get("/v2/accounts/me", tokens.access_token);
     expect(response.status).toBe(403);

@@ -12,7 +12,10 @@ function ooops(step: { status: number; location: string | null }) {
   expect(step.status).toBe(302);
   const location = new URL(step.location ?? "", "http://x.invalid");
   expect(location.pathname).toBe("/ooops");
-  return { exception: location.searchParams.get("oauth_exception"), details: location.searchParams.get("exception_details") };
+  return {
+    exception: location.searchParams.get("oauth_exception"),
+    details: location.searchParams.get("exception_details"),
+  };
 }
 
 describe("authorize refusals never reach the app", () => {
@@ -20,26 +23,106 @@ describe("authorize refusals never reach the app", () => {
     ["an unknown client", { client_id: "nope" }, "invalid_request", "client_id_not_found"],
     ["a missing client_id", { client_id: "" }, "invalid_request", "client_id_not_found"],
     ["a missing redirect_uri", { redirect_uri: "" }, "invalid_request", "redirect_uri_not_set"],
-    ["another port", { redirect_uri: "http://localhost:4001/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["another scheme", { redirect_uri: "https://localhost:3000/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["another host", { redirect_uri: "http://evil.test:3000/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["user info in the URI", { redirect_uri: "http://evil@localhost:3000/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["path traversal", { redirect_uri: "http://localhost:4000/archives/../admin" }, "invalid_request", "invalid_redirect_uri"],
+    [
+      "another port",
+      { redirect_uri: "http://localhost:4001/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "another scheme",
+      { redirect_uri: "https://localhost:3000/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "another host",
+      { redirect_uri: "http://evil.test:3000/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "user info in the URI",
+      { redirect_uri: "http://evil@localhost:3000/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "path traversal",
+      { redirect_uri: "http://localhost:4000/archives/../admin" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
     // Both resolve inside the whitelisted prefix: only the traversal rule itself refuses them.
-    ["path traversal back into the prefix", { redirect_uri: "http://localhost:4000/archives/x/../chats" }, "invalid_request", "invalid_redirect_uri"],
-    ["a traversal split by a tab", { redirect_uri: "http://localhost:4000/archives/x/.\t./chats" }, "invalid_request", "invalid_redirect_uri"],
-    ["a longer port", { redirect_uri: "http://localhost:30001/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["the host as a subdomain of another", { redirect_uri: "http://localhost:3000.evil.test/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["the host as user info", { redirect_uri: "http://localhost:3000@evil.test/cb" }, "invalid_request", "invalid_redirect_uri"],
-    ["encoded path traversal", { redirect_uri: "http://localhost:4000/archives/%2E%2E/admin" }, "invalid_request", "invalid_redirect_uri"],
-    ["a path outside the whitelisted prefix", { redirect_uri: "http://localhost:4000/" }, "invalid_request", "invalid_redirect_uri"],
-    ["a fragment", { redirect_uri: "http://localhost:3000/cb#x" }, "invalid_request", "invalid_redirect_uri"],
+    [
+      "path traversal back into the prefix",
+      { redirect_uri: "http://localhost:4000/archives/x/../chats" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "a traversal split by a tab",
+      { redirect_uri: "http://localhost:4000/archives/x/.\t./chats" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "a longer port",
+      { redirect_uri: "http://localhost:30001/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "the host as a subdomain of another",
+      { redirect_uri: "http://localhost:3000.evil.test/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "the host as user info",
+      { redirect_uri: "http://localhost:3000@evil.test/cb" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "encoded path traversal",
+      { redirect_uri: "http://localhost:4000/archives/%2E%2E/admin" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "a path outside the whitelisted prefix",
+      { redirect_uri: "http://localhost:4000/" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
+    [
+      "a fragment",
+      { redirect_uri: "http://localhost:3000/cb#x" },
+      "invalid_request",
+      "invalid_redirect_uri",
+    ],
     ["a missing response_type", { response_type: "" }, "invalid_request", "response_type_not_set"],
     ["the implicit grant", { response_type: "token" }, "unsupported_response_type", null],
     ["an unknown scope", { scope: "accounts--my:ro,agents--all:rw" }, "invalid_scope", null],
-    ["an unknown PKCE method", { code_challenge: "a".repeat(43), code_challenge_method: "S512" }, "invalid_request", "invalid_code_challenge"],
-    ["a too short code_challenge", { code_challenge: "short", code_challenge_method: "S256" }, "invalid_request", "invalid_code_challenge"],
-    ["a method without a challenge", { code_challenge_method: "S256" }, "invalid_request", "invalid_code_challenge"],
+    [
+      "an unknown PKCE method",
+      { code_challenge: "a".repeat(43), code_challenge_method: "S512" },
+      "invalid_request",
+      "invalid_code_challenge",
+    ],
+    [
+      "a too short code_challenge",
+      { code_challenge: "short", code_challenge_method: "S256" },
+      "invalid_request",
+      "invalid_code_challenge",
+    ],
+    [
+      "a method without a challenge",
+      { code_challenge_method: "S256" },
+      "invalid_request",
+      "invalid_code_challenge",
+    ],
   ])("sends %s to /ooops", async (_, override, exception, details) => {
     const params = { ...authorizeParams("marketplace-app"), ...override };
     const step = await new Browser(emulator.url).get(`/?${new URLSearchParams(params).toString()}`);
@@ -47,19 +130,28 @@ describe("authorize refusals never reach the app", () => {
   });
 
   it("requires PKCE from a JavaScript app", async () => {
-    const step = await new Browser(emulator.url).get(`/?${new URLSearchParams(authorizeParams("javascript-app")).toString()}`);
-    expect(ooops(step)).toEqual({ exception: "invalid_request", details: "code_challenge_required" });
+    const step = await new Browser(emulator.url).get(
+      `/?${new URLSearchParams(authorizeParams("javascript-app")).toString()}`,
+    );
+    expect(ooops(step)).toEqual({
+      exception: "invalid_request",
+      details: "code_challenge_required",
+    });
   });
 
   it("explains the problem on the /ooops page", async () => {
-    const page = await new Browser(emulator.url).get("/ooops?oauth_exception=invalid_request&exception_details=invalid_redirect_uri");
+    const page = await new Browser(emulator.url).get(
+      "/ooops?oauth_exception=invalid_request&exception_details=invalid_redirect_uri",
+    );
     expect(page.status).toBe(200);
     expect(page.html).toContain("not on the app&#39;s redirect URI whitelist");
     expect(page.html).toContain("invalid_redirect_uri");
   });
 
   it("accepts a path below a whitelisted path", async () => {
-    const step = await new Browser(emulator.url).get(`/?${new URLSearchParams(authorizeParams("marketplace-app", { redirect_uri: "http://localhost:4000/archives/chats" })).toString()}`);
+    const step = await new Browser(emulator.url).get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app", { redirect_uri: "http://localhost:4000/archives/chats" })).toString()}`,
+    );
     expect(step.status).toBe(200);
     expect(step.html).toContain('action="/signin"');
   });
@@ -68,7 +160,9 @@ describe("authorize refusals never reach the app", () => {
 describe("sign-in page", () => {
   it("shows an Email form and the seeded accounts, and sets the emulator's own cookie", async () => {
     const browser = new Browser(emulator.url);
-    const page = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const page = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/<label for="email">Email<\/label><input id="email" name="email"/);
     expect(page.html).toContain(">Sign in</button>");
@@ -80,7 +174,9 @@ describe("sign-in page", () => {
 
   it("answers an unknown email with the sign-in page and an error, not a redirect", async () => {
     const browser = new Browser(emulator.url);
-    const page = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const page = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     const retry = await browser.signIn(page, "mallory@nowhere.test");
     expect(retry.status).toBe(401);
     expect(retry.location).toBeNull();
@@ -90,7 +186,9 @@ describe("sign-in page", () => {
 
   it("refuses a form posted without the session cookie", async () => {
     const browser = new Browser(emulator.url);
-    const page = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const page = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     const stranger = new Browser(emulator.url);
     const refused = await stranger.signIn(page, "alice@acme.test");
     expect(refused.status).toBe(403);
@@ -98,10 +196,14 @@ describe("sign-in page", () => {
 
   it("escapes what the user and the request supply", async () => {
     const browser = new Browser(emulator.url);
-    const page = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const page = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     const retry = await browser.signIn(page, "<script>alert(1)</script>");
     expect(retry.html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
-    const ooopsPage = await browser.get("/ooops?oauth_exception=%3Cscript%3E&exception_details=%3Cimg%3E");
+    const ooopsPage = await browser.get(
+      "/ooops?oauth_exception=%3Cscript%3E&exception_details=%3Cimg%3E",
+    );
     expect(`${retry.html}${ooopsPage.html}`).not.toMatch(/<script>|<img>/);
   });
 });
@@ -110,7 +212,9 @@ describe("consent and the redirect back", () => {
   it("names the app and the scopes, then redirects with a region-prefixed code and the unchanged state", async () => {
     const browser = new Browser(emulator.url);
     const state = "s p/a?c=e&x=<y>";
-    const signInPage = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app", { state, scope: "accounts--my:ro,agents--all:ro" })).toString()}`);
+    const signInPage = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app", { state, scope: "accounts--my:ro,agents--all:ro" })).toString()}`,
+    );
     const afterSignIn = await browser.signIn(signInPage, "alice@acme.test");
     expect(afterSignIn.status).toBe(303);
     const consentPage = await browser.get(afterSignIn.location ?? "");
@@ -131,7 +235,10 @@ describe("consent and the redirect back", () => {
   });
 
   it("prefixes codes with the account's region", async () => {
-    const step = await new Browser(emulator.url).authorize(authorizeParams("marketplace-app"), "greta@globex.test");
+    const step = await new Browser(emulator.url).authorize(
+      authorizeParams("marketplace-app"),
+      "greta@globex.test",
+    );
     expect(codeOf(step)).toMatch(/^fra:/);
   });
 
@@ -144,27 +251,41 @@ describe("consent and the redirect back", () => {
 
   it("shows an explanation and does not redirect when the user denies", async () => {
     const browser = new Browser(emulator.url);
-    const signInPage = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
-    const consentPage = await browser.get((await browser.signIn(signInPage, "nora@acme.test")).location ?? "");
+    const signInPage = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
+    const consentPage = await browser.get(
+      (await browser.signIn(signInPage, "nora@acme.test")).location ?? "",
+    );
     const denied = await browser.consent(consentPage, "deny");
     expect(denied.status).toBe(200);
     expect(denied.location).toBeNull();
     expect(denied.html).toContain("You did not allow <strong>Agent Board (Marketplace)</strong>");
     // Nothing was granted: the next attempt asks again.
-    const again = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const again = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     expect(again.html).toContain('action="/consent"');
   });
 
   it("skips consent once granted, asks again for new scopes or prompt=consent", async () => {
     await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
     const browser = new Browser(emulator.url);
-    codeOf(await browser.authorize(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })));
-    const granted = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })).toString()}`);
+    codeOf(
+      await browser.authorize(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })),
+    );
+    const granted = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })).toString()}`,
+    );
     expect(granted.status).toBe(302);
     expect(codeOf(granted)).toMatch(/^dal:/);
-    const wider = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const wider = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     expect(wider.html).toContain('action="/consent"');
-    const forced = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro", prompt: "consent" })).toString()}`);
+    const forced = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro", prompt: "consent" })).toString()}`,
+    );
     expect(forced.html).toContain('action="/consent"');
   });
 
@@ -173,40 +294,62 @@ describe("consent and the redirect back", () => {
     const first = new Browser(emulator.url);
     codeOf(await first.authorize(authorizeParams("marketplace-app"), "victor@acme.test"));
     const other = new Browser(emulator.url);
-    const signInPage = await other.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    const signInPage = await other.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     expect(signInPage.html).toContain('action="/signin"');
     // After sign-in the emulator sends the browser back to authorize; follow that one hop.
-    const afterSignIn = async (browser: Browser, email: string, page: Awaited<ReturnType<Browser["get"]>>) =>
-      browser.get((await browser.signIn(page, email)).location!);
+    const afterSignIn = async (
+      browser: Browser,
+      email: string,
+      page: Awaited<ReturnType<Browser["get"]>>,
+    ) => browser.get((await browser.signIn(page, email)).location!);
     const sameAccount = await afterSignIn(other, "victor@acme.test", signInPage);
     expect(sameAccount.status).toBe(302);
     expect(codeOf(sameAccount)).toMatch(/^dal:/);
     const third = new Browser(emulator.url);
-    const anotherAccount = await afterSignIn(third, "adam@acme.test", await third.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`));
+    const anotherAccount = await afterSignIn(
+      third,
+      "adam@acme.test",
+      await third.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`),
+    );
     expect(anotherAccount.html).toContain('action="/consent"');
   });
 
   it("skips consent for a private app used by its own organization, unless prompt=consent", async () => {
     const browser = new Browser(emulator.url);
-    const signInPage = await browser.get(`/?${new URLSearchParams(authorizeParams("private-app")).toString()}`);
+    const signInPage = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("private-app")).toString()}`,
+    );
     const signedIn = await browser.signIn(signInPage, "adam@acme.test");
     const back = await browser.get(signedIn.location ?? "");
     expect(back.status).toBe(302);
     expect(codeOf(back)).toMatch(/^dal:/);
-    const forced = await browser.get(`/?${new URLSearchParams(authorizeParams("private-app", { prompt: "consent" })).toString()}`);
+    const forced = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("private-app", { prompt: "consent" })).toString()}`,
+    );
     expect(forced.html).toContain("Allow Agent Board (Private)?");
   });
 
   it("refuses a private app to another organization", async () => {
-    const step = await new Browser(emulator.url).authorize(authorizeParams("private-app"), "greta@globex.test");
-    expect(ooops(step)).toEqual({ exception: "unauthorized_client", details: "private_app_other_organization" });
+    const step = await new Browser(emulator.url).authorize(
+      authorizeParams("private-app"),
+      "greta@globex.test",
+    );
+    expect(ooops(step)).toEqual({
+      exception: "unauthorized_client",
+      details: "private_app_other_organization",
+    });
   });
 
   it("accepts S256, s256 and plain PKCE methods", async () => {
     const { challenge } = pkcePair();
     for (const method of ["S256", "s256", "plain"]) {
       const step = await new Browser(emulator.url).authorize(
-        authorizeParams("javascript-app", { code_challenge: challenge, code_challenge_method: method }),
+        authorizeParams("javascript-app", {
+          code_challenge: challenge,
+          code_challenge_method: method,
+        }),
       );
       expect(codeOf(step)).toMatch(/^dal:/);
     }

@@ -10,7 +10,11 @@ let as: oauth.AuthorizationServer;
 beforeAll(async () => {
   emulator = await start();
   // LiveChat publishes no discovery document: the metadata is written down by hand, as an app would.
-  as = { issuer: emulator.url, authorization_endpoint: `${emulator.url}/`, token_endpoint: `${emulator.url}/v2/token` };
+  as = {
+    issuer: emulator.url,
+    authorization_endpoint: `${emulator.url}/`,
+    token_endpoint: `${emulator.url}/v2/token`,
+  };
 });
 afterAll(() => emulator.close());
 
@@ -38,7 +42,15 @@ describe("oauth4webapi against the emulator", () => {
 
     const callback = await authorize(client, codeVerifier, state);
     const params = oauth.validateAuthResponse(as, client, callback, state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, codeVerifier, insecure);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      auth,
+      params,
+      APP_CALLBACK,
+      codeVerifier,
+      insecure,
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
     expect(tokens.token_type).toBe("bearer");
     expect(tokens.access_token).toMatch(/^dal:/);
@@ -46,22 +58,50 @@ describe("oauth4webapi against the emulator", () => {
     expect(tokens).toMatchObject({ account_id: ALICE_ID, organization_id: ACME_ID });
 
     const refreshed = await oauth.processRefreshTokenResponse(
-      as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token ?? "", insecure),
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token ?? "", insecure),
     );
     expect(refreshed.access_token).not.toBe(tokens.access_token);
     expect(refreshed.refresh_token).toBe(tokens.refresh_token);
   });
 
   it("completes the flow for a public client without a secret and rotates its refresh token", async () => {
-    const client: oauth.Client = { client_id: "javascript-app", token_endpoint_auth_method: "none" };
+    const client: oauth.Client = {
+      client_id: "javascript-app",
+      token_endpoint_auth_method: "none",
+    };
     const codeVerifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
-    const params = oauth.validateAuthResponse(as, client, await authorize(client, codeVerifier, state), state);
+    const params = oauth.validateAuthResponse(
+      as,
+      client,
+      await authorize(client, codeVerifier, state),
+      state,
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(
-      as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, APP_CALLBACK, codeVerifier, insecure),
+      as,
+      client,
+      await oauth.authorizationCodeGrantRequest(
+        as,
+        client,
+        oauth.None(),
+        params,
+        APP_CALLBACK,
+        codeVerifier,
+        insecure,
+      ),
     );
     const refreshed = await oauth.processRefreshTokenResponse(
-      as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token ?? "", insecure),
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        oauth.None(),
+        tokens.refresh_token ?? "",
+        insecure,
+      ),
     );
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
   });
@@ -71,17 +111,42 @@ describe("oauth4webapi against the emulator", () => {
     const auth = oauth.ClientSecretPost("marketplace-app-secret");
     const codeVerifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
-    const params = oauth.validateAuthResponse(as, client, await authorize(client, codeVerifier, state), state);
+    const params = oauth.validateAuthResponse(
+      as,
+      client,
+      await authorize(client, codeVerifier, state),
+      state,
+    );
 
     const wrongVerifier = oauth.generateRandomCodeVerifier();
-    const refused = oauth.authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, wrongVerifier, insecure)
+    const refused = oauth
+      .authorizationCodeGrantRequest(
+        as,
+        client,
+        auth,
+        params,
+        APP_CALLBACK,
+        wrongVerifier,
+        insecure,
+      )
       .then((response) => oauth.processAuthorizationCodeResponse(as, client, response));
     await expect(refused).rejects.toMatchObject({ error: "invalid_grant", status: 400 });
 
     await oauth.processAuthorizationCodeResponse(
-      as, client, await oauth.authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, codeVerifier, insecure),
+      as,
+      client,
+      await oauth.authorizationCodeGrantRequest(
+        as,
+        client,
+        auth,
+        params,
+        APP_CALLBACK,
+        codeVerifier,
+        insecure,
+      ),
     );
-    const replay = oauth.authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, codeVerifier, insecure)
+    const replay = oauth
+      .authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, codeVerifier, insecure)
       .then((response) => oauth.processAuthorizationCodeResponse(as, client, response));
     await expect(replay).rejects.toBeInstanceOf(oauth.ResponseBodyError);
     await expect(replay).rejects.toMatchObject({ error: "invalid_grant", status: 400 });

@@ -1,6 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
-import { ACME_ID, ALICE_ID, Browser, CLIENTS, GLOBEX_ID, authorizeParams, issueTokens, json, postToken, start } from "./helpers";
+import {
+  ACME_ID,
+  ALICE_ID,
+  Browser,
+  CLIENTS,
+  GLOBEX_ID,
+  authorizeParams,
+  issueTokens,
+  json,
+  postToken,
+  start,
+} from "./helpers";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -11,15 +22,26 @@ afterEach(async () => {
   await fetch(`${emulator.url}/_emulator/faults`, { method: "DELETE" });
 });
 
-function control(path: string, body?: unknown, method = body === undefined ? "GET" : "POST", base = emulator.url) {
+function control(
+  path: string,
+  body?: unknown,
+  method = body === undefined ? "GET" : "POST",
+  base = emulator.url,
+) {
   return fetch(`${base}/_emulator/${path}`, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
-const info = (token: string) => fetch(`${emulator.url}/v2/info`, { headers: { authorization: `Bearer ${token}` } });
-const tokenRequest = () => postToken(emulator.url, { grant_type: "refresh_token", refresh_token: "none", ...CLIENTS.marketplace });
+const info = (token: string) =>
+  fetch(`${emulator.url}/v2/info`, { headers: { authorization: `Bearer ${token}` } });
+const tokenRequest = () =>
+  postToken(emulator.url, {
+    grant_type: "refresh_token",
+    refresh_token: "none",
+    ...CLIENTS.marketplace,
+  });
 
 describe("GET /_emulator/fixtures", () => {
   it("lists organizations, accounts, clients and agents", async () => {
@@ -34,43 +56,95 @@ describe("GET /_emulator/fixtures", () => {
       expect.objectContaining({ organization_id: GLOBEX_ID, name: "Globex Europe", region: "fra" }),
     ]);
     expect(fixtures.accounts).toContainEqual(
-      expect.objectContaining({ account_id: ALICE_ID, email: "alice@acme.test", name: "Alice Archer", organization_id: ACME_ID, role: "owner" }),
+      expect.objectContaining({
+        account_id: ALICE_ID,
+        email: "alice@acme.test",
+        name: "Alice Archer",
+        organization_id: ACME_ID,
+        role: "owner",
+      }),
     );
     expect(fixtures.accounts.map((a) => a.email)).toEqual([
-      "alice@acme.test", "victor@acme.test", "adam@acme.test", "nora@acme.test", "greta@globex.test", "noah@globex.test",
+      "alice@acme.test",
+      "victor@acme.test",
+      "adam@acme.test",
+      "nora@acme.test",
+      "greta@globex.test",
+      "noah@globex.test",
     ]);
     const scopes = ["accounts--my:ro", "agents--all:ro", "agents--my:rw", "chats--all:ro"];
     expect(fixtures.clients).toEqual([
-      expect.objectContaining({ client_id: "marketplace-app", client_secret: "marketplace-app-secret", app_type: "public", client_type: "server_side", organization_id: null, scopes }),
-      expect.objectContaining({ client_id: "private-app", client_secret: "private-app-secret", app_type: "private", client_type: "server_side", organization_id: ACME_ID, scopes }),
-      expect.objectContaining({ client_id: "javascript-app", client_secret: null, app_type: "public", client_type: "javascript", organization_id: null, scopes }),
+      expect.objectContaining({
+        client_id: "marketplace-app",
+        client_secret: "marketplace-app-secret",
+        app_type: "public",
+        client_type: "server_side",
+        organization_id: null,
+        scopes,
+      }),
+      expect.objectContaining({
+        client_id: "private-app",
+        client_secret: "private-app-secret",
+        app_type: "private",
+        client_type: "server_side",
+        organization_id: ACME_ID,
+        scopes,
+      }),
+      expect.objectContaining({
+        client_id: "javascript-app",
+        client_secret: null,
+        app_type: "public",
+        client_type: "javascript",
+        organization_id: null,
+        scopes,
+      }),
     ]);
     for (const client of fixtures.clients) {
-      expect(client.redirect_uris).toEqual(expect.arrayContaining([
-        "http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:3103", "http://127.0.0.1:3100", "http://localhost:5555/callback",
-      ]));
+      expect(client.redirect_uris).toEqual(
+        expect.arrayContaining([
+          "http://localhost:3000",
+          "http://127.0.0.1:3000",
+          "http://localhost:3103",
+          "http://127.0.0.1:3100",
+          "http://localhost:5555/callback",
+        ]),
+      );
     }
     expect(fixtures.agents).toHaveLength(507);
-    expect(fixtures.agents[0]).toMatchObject({ id: "alice@acme.test", name: "Alice Archer", organization_id: ACME_ID, role: "owner", routing_status: "accepting_chats" });
+    expect(fixtures.agents[0]).toMatchObject({
+      id: "alice@acme.test",
+      name: "Alice Archer",
+      organization_id: ACME_ID,
+      role: "owner",
+      routing_status: "accepting_chats",
+    });
   });
 
   it("lets the extra redirect URIs through authorize", async () => {
-    const step = await new Browser(emulator.url).authorize(authorizeParams("marketplace-app", { redirect_uri: "http://localhost:5555/callback" }));
+    const step = await new Browser(emulator.url).authorize(
+      authorizeParams("marketplace-app", { redirect_uri: "http://localhost:5555/callback" }),
+    );
     expect(step.location).toMatch(/^http:\/\/localhost:5555\/callback\?code=dal%3A/);
   });
 
-  it.each([["a query", "http://localhost:5555/cb?x=1"], ["a fragment", "http://localhost:5555/cb#x"], ["no scheme", "localhost:5555/cb"]])(
-    "refuses to start with an extra redirect URI that has %s",
-    async (_, uri) => {
-      await expect(start({ extraRedirectUris: [uri] })).rejects.toThrow("must be an absolute URL without a query or fragment");
-    },
-  );
+  it.each([
+    ["a query", "http://localhost:5555/cb?x=1"],
+    ["a fragment", "http://localhost:5555/cb#x"],
+    ["no scheme", "localhost:5555/cb"],
+  ])("refuses to start with an extra redirect URI that has %s", async (_, uri) => {
+    await expect(start({ extraRedirectUris: [uri] })).rejects.toThrow(
+      "must be an absolute URL without a query or fragment",
+    );
+  });
 
   it("ignores a cookie of another local app that is not URI-encoded", async () => {
-    const response = await fetch(`${emulator.url}/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`, {
-      headers: { cookie: "theme=50%; other=%E0%A4%A" },
-      redirect: "manual",
-    });
+    const response = await fetch(
+      `${emulator.url}/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+      {
+        headers: { cookie: "theme=50%; other=%E0%A4%A" },
+        redirect: "manual",
+      },
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Sign in");
   });
@@ -78,7 +152,12 @@ describe("GET /_emulator/fixtures", () => {
 
 describe("faults", () => {
   it("answers with the status, Retry-After and an accounts-style error, `times` times", async () => {
-    const added = await control("faults", { endpoint: "/v2/token", status: 503, retry_after: 7, times: 1 });
+    const added = await control("faults", {
+      endpoint: "/v2/token",
+      status: 503,
+      retry_after: 7,
+      times: 1,
+    });
     expect(added.status).toBe(201);
     const faulted = await tokenRequest();
     expect(faulted.status).toBe(503);
@@ -88,15 +167,29 @@ describe("faults", () => {
   });
 
   it("answers Web API paths in the Web API error style", async () => {
-    await control("faults", { endpoint: "/v3.6/configuration/action/list_agents", status: 429, retry_after: 2 });
-    const call = () => fetch(`${emulator.url}/v3.6/configuration/action/list_agents`, { method: "POST", body: "{}" });
+    await control("faults", {
+      endpoint: "/v3.6/configuration/action/list_agents",
+      status: 429,
+      retry_after: 2,
+    });
+    const call = () =>
+      fetch(`${emulator.url}/v3.6/configuration/action/list_agents`, {
+        method: "POST",
+        body: "{}",
+      });
     const first = await call();
     expect(first.status).toBe(429);
-    expect(await json(first)).toEqual({ error: { type: "too_many_requests", message: expect.any(String) } });
+    expect(await json(first)).toEqual({
+      error: { type: "too_many_requests", message: expect.any(String) },
+    });
     // Without `times` a fault lasts until it is cleared.
     expect((await call()).status).toBe(429);
     await control("faults", undefined, "DELETE");
-    await control("faults", { endpoint: "/v3.6/configuration/action/list_agents", status: 500, error_type: "internal_server_error" });
+    await control("faults", {
+      endpoint: "/v3.6/configuration/action/list_agents",
+      status: 500,
+      error_type: "internal_server_error",
+    });
     expect(await json(await call())).toMatchObject({ error: { type: "internal_server_error" } });
   });
 
@@ -137,8 +230,13 @@ describe("faults", () => {
     const other = await start();
     await control("faults", { endpoint: "/v2/info", hang: true }, "POST", other.url);
     await control("faults", { endpoint: "/v2/accounts/me", delay_ms: 60_000 }, "POST", other.url);
-    const hanging = [fetch(`${other.url}/v2/info`), fetch(`${other.url}/v2/accounts/me`)].map((p) => p.catch((error: unknown) => error));
-    while ((await json<{ total: number }>(await control("requests", undefined, "GET", other.url))).total < 2) {
+    const hanging = [fetch(`${other.url}/v2/info`), fetch(`${other.url}/v2/accounts/me`)].map((p) =>
+      p.catch((error: unknown) => error),
+    );
+    while (
+      (await json<{ total: number }>(await control("requests", undefined, "GET", other.url)))
+        .total < 2
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const started = performance.now();
@@ -164,12 +262,18 @@ describe("request log", () => {
     await tokenRequest();
     await tokenRequest();
     await fetch(`${emulator.url}/v2/info?code=secret-token`);
-    const log = await json<{ total: number; counts: Record<string, number>; requests: { method: string; path: string; at: string }[] }>(
-      await control("requests"),
-    );
+    const log = await json<{
+      total: number;
+      counts: Record<string, number>;
+      requests: { method: string; path: string; at: string }[];
+    }>(await control("requests"));
     expect(log.total).toBe(3);
     expect(log.counts).toEqual({ "POST /v2/token": 2, "GET /v2/info": 1 });
-    expect(log.requests[2]).toEqual({ method: "GET", path: "/v2/info", at: expect.stringMatching(/^\d{4}-/) });
+    expect(log.requests[2]).toEqual({
+      method: "GET",
+      path: "/v2/info",
+      at: expect.stringMatching(/^\d{4}-/),
+    });
     expect(JSON.stringify(log)).not.toContain("secret-token");
   });
 });
@@ -177,26 +281,36 @@ describe("request log", () => {
 describe("token controls", () => {
   it("lists an account's tokens", async () => {
     const tokens = await issueTokens(emulator.url, "adam@acme.test");
-    const rows = await json<Record<string, unknown>[]>(await control("tokens?account_id=0a7e3c1d-5b2f-4c8e-9d1a-00000000a003"));
-    expect(rows).toEqual([expect.objectContaining({
-      access_token: tokens.access_token,
-      refresh_token: tokens.refresh_token,
-      client_id: "marketplace-app",
-      expires_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      revoked: false,
-    })]);
+    const rows = await json<Record<string, unknown>[]>(
+      await control("tokens?account_id=0a7e3c1d-5b2f-4c8e-9d1a-00000000a003"),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        access_token: tokens.access_token,
+        refresh_token: tokens.refresh_token,
+        client_id: "marketplace-app",
+        expires_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        revoked: false,
+      }),
+    ]);
   });
 
   it("expires one token or all of an account's tokens now", async () => {
     const one = await issueTokens(emulator.url, "greta@globex.test");
     const two = await issueTokens(emulator.url, "greta@globex.test");
-    expect(await json(await control("tokens/expire", { access_token: one.access_token }))).toEqual({ expired: 1 });
+    expect(await json(await control("tokens/expire", { access_token: one.access_token }))).toEqual({
+      expired: 1,
+    });
     expect((await info(one.access_token)).status).toBe(401);
     expect((await info(two.access_token)).status).toBe(200);
     await control("tokens/expire", { account_id: two.account_id });
     expect((await info(two.access_token)).status).toBe(401);
     // An expired access token can still be refreshed.
-    const refreshed = await postToken(emulator.url, { grant_type: "refresh_token", refresh_token: two.refresh_token, ...CLIENTS.marketplace });
+    const refreshed = await postToken(emulator.url, {
+      grant_type: "refresh_token",
+      refresh_token: two.refresh_token,
+      ...CLIENTS.marketplace,
+    });
     expect(refreshed.status).toBe(200);
   });
 
@@ -206,10 +320,18 @@ describe("token controls", () => {
     await control("tokens/revoke", { access_token: one.access_token });
     expect((await info(one.access_token)).status).toBe(401);
     expect((await info(two.access_token)).status).toBe(200);
-    expect(await json(await control("tokens/revoke", { account_id: two.account_id }))).toEqual({ revoked: 2 });
-    const refreshed = await postToken(emulator.url, { grant_type: "refresh_token", refresh_token: two.refresh_token, ...CLIENTS.marketplace });
+    expect(await json(await control("tokens/revoke", { account_id: two.account_id }))).toEqual({
+      revoked: 2,
+    });
+    const refreshed = await postToken(emulator.url, {
+      grant_type: "refresh_token",
+      refresh_token: two.refresh_token,
+      ...CLIENTS.marketplace,
+    });
     expect(refreshed.status).toBe(400);
-    const rows = await json<{ revoked: boolean }[]>(await control(`tokens?account_id=${two.account_id}`));
+    const rows = await json<{ revoked: boolean }[]>(
+      await control(`tokens?account_id=${two.account_id}`),
+    );
     expect(rows.every((row) => row.revoked)).toBe(true);
   });
 
@@ -228,8 +350,14 @@ describe("POST /_emulator/reset", () => {
     expect((await control("reset", {})).status).toBe(200);
     expect((await info(tokens.access_token)).status).toBe(401);
     expect(await json(await control("tokens"))).toEqual([]);
-    expect(await json(await control("requests"))).toEqual({ total: 1, counts: { "GET /v2/info": 1 }, requests: [expect.any(Object)] });
-    const again = await browser.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`);
+    expect(await json(await control("requests"))).toEqual({
+      total: 1,
+      counts: { "GET /v2/info": 1 },
+      requests: [expect.any(Object)],
+    });
+    const again = await browser.get(
+      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
+    );
     expect(again.html).toContain('action="/signin"');
   });
 });

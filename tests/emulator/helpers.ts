@@ -24,7 +24,8 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-const unescapeHtml = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+const unescapeHtml = (text: string) =>
+  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 
 /** The value of the first hidden field with this name on the page. */
 export function hiddenField(html: string, name: string): string {
@@ -48,11 +49,20 @@ export class Browser {
   private async step(response: Response): Promise<Step> {
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      html: await response.text(),
+    };
   }
 
   async get(path: string): Promise<Step> {
-    return this.step(await fetch(new URL(path, this.base), { redirect: "manual", headers: { cookie: this.cookie } }));
+    return this.step(
+      await fetch(new URL(path, this.base), {
+        redirect: "manual",
+        headers: { cookie: this.cookie },
+      }),
+    );
   }
 
   async post(path: string, fields: Record<string, string>): Promise<Step> {
@@ -67,11 +77,19 @@ export class Browser {
 
   /** Submits the sign-in form of a page: `authorize_query` and `csrf` come from its hidden fields. */
   signIn(page: Step, email: string): Promise<Step> {
-    return this.post("/signin", { email, authorize_query: hiddenField(page.html, "authorize_query"), csrf: hiddenField(page.html, "csrf") });
+    return this.post("/signin", {
+      email,
+      authorize_query: hiddenField(page.html, "authorize_query"),
+      csrf: hiddenField(page.html, "csrf"),
+    });
   }
 
   consent(page: Step, decision: "allow" | "deny"): Promise<Step> {
-    return this.post("/consent", { decision, authorize_query: hiddenField(page.html, "authorize_query"), csrf: hiddenField(page.html, "csrf") });
+    return this.post("/consent", {
+      decision,
+      authorize_query: hiddenField(page.html, "authorize_query"),
+      csrf: hiddenField(page.html, "csrf"),
+    });
   }
 
   /**
@@ -81,8 +99,10 @@ export class Browser {
   async authorize(params: Record<string, string>, email = "alice@acme.test"): Promise<Step> {
     let step = await this.get(`/?${new URLSearchParams(params).toString()}`);
     for (let hops = 0; hops < 5; hops += 1) {
-      if (step.status === 200 && step.html.includes('action="/signin"')) step = await this.signIn(step, email);
-      else if (step.status === 200 && step.html.includes('action="/consent"')) step = await this.consent(step, "allow");
+      if (step.status === 200 && step.html.includes('action="/signin"'))
+        step = await this.signIn(step, email);
+      else if (step.status === 200 && step.html.includes('action="/consent"'))
+        step = await this.consent(step, "allow");
       else if (step.location?.startsWith("/?")) step = await this.get(step.location);
       else return step;
     }
@@ -90,18 +110,32 @@ export class Browser {
   }
 }
 
-export function authorizeParams(client: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { response_type: "code", client_id: client, redirect_uri: APP_CALLBACK, state: "state-123", ...extra };
+export function authorizeParams(
+  client: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    response_type: "code",
+    client_id: client,
+    redirect_uri: APP_CALLBACK,
+    state: "state-123",
+    ...extra,
+  };
 }
 
 /** The `code` of a redirect back to the app (throws if the step is not one). */
 export function codeOf(step: Step): string {
   const code = step.location ? new URL(step.location).searchParams.get("code") : null;
-  if (!code) throw new Error(`Expected a redirect with a code, got ${step.status} ${step.location}`);
+  if (!code)
+    throw new Error(`Expected a redirect with a code, got ${step.status} ${step.location}`);
   return code;
 }
 
-export async function postToken(base: string, fields: Record<string, string>, asJson = false): Promise<Response> {
+export async function postToken(
+  base: string,
+  fields: Record<string, string>,
+  asJson = false,
+): Promise<Response> {
   return fetch(`${base}/v2/token`, {
     method: "POST",
     headers: { "content-type": asJson ? "application/json" : "application/x-www-form-urlencoded" },
@@ -120,11 +154,22 @@ export interface TokenResponse {
 }
 
 /** Signs in through the pages as `email` with the private or marketplace app and exchanges the code. */
-export async function issueTokens(base: string, email = "alice@acme.test", client: "marketplace" | "private" = "marketplace"): Promise<TokenResponse> {
+export async function issueTokens(
+  base: string,
+  email = "alice@acme.test",
+  client: "marketplace" | "private" = "marketplace",
+): Promise<TokenResponse> {
   const { client_id, client_secret } = CLIENTS[client];
   const code = codeOf(await new Browser(base).authorize(authorizeParams(client_id), email));
-  const response = await postToken(base, { grant_type: "authorization_code", code, client_id, client_secret, redirect_uri: APP_CALLBACK });
-  if (response.status !== 200) throw new Error(`Token exchange failed: ${response.status} ${await response.text()}`);
+  const response = await postToken(base, {
+    grant_type: "authorization_code",
+    code,
+    client_id,
+    client_secret,
+    redirect_uri: APP_CALLBACK,
+  });
+  if (response.status !== 200)
+    throw new Error(`Token exchange failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as TokenResponse;
 }
 

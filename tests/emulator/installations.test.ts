@@ -2,7 +2,19 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
-import { ACME_ID, ALICE_ID, Browser, CLIENTS, GLOBEX_ID, GRETA_ID, codeOf, json, pkcePair, postToken, start } from "./helpers";
+import {
+  ACME_ID,
+  ALICE_ID,
+  Browser,
+  CLIENTS,
+  GLOBEX_ID,
+  GRETA_ID,
+  codeOf,
+  json,
+  pkcePair,
+  postToken,
+  start,
+} from "./helpers";
 
 /** Marketplace imitations: app webhooks on install/uninstall, and the direct installation redirect. */
 
@@ -35,35 +47,52 @@ beforeEach(() => {
 });
 
 const install = (body: Record<string, unknown>) =>
-  fetch(`${emulator.url}/_emulator/installations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${emulator.url}/_emulator/installations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("POST /_emulator/installations", () => {
   it("posts LiveChat's app webhook to the configured URL", async () => {
-    const response = await install({ client_id: "marketplace-app", organization_id: ACME_ID, event: "application_installed" });
+    const response = await install({
+      client_id: "marketplace-app",
+      organization_id: ACME_ID,
+      event: "application_installed",
+    });
     expect(await json(response)).toEqual({ delivered: true, status: 200 });
-    expect(received).toEqual([{
-      contentType: "application/json",
-      body: {
-        applicationID: expect.any(String),
-        applicationName: "Agent Board (Marketplace)",
-        clientID: "marketplace-app",
-        date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
-        event: "application_installed",
-        licenseID: expect.any(Number),
-        organizationID: ACME_ID,
-        payload: { applicationID: expect.any(String) },
-        userID: ALICE_ID,
+    expect(received).toEqual([
+      {
+        contentType: "application/json",
+        body: {
+          applicationID: expect.any(String),
+          applicationName: "Agent Board (Marketplace)",
+          clientID: "marketplace-app",
+          date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+          event: "application_installed",
+          licenseID: expect.any(Number),
+          organizationID: ACME_ID,
+          payload: { applicationID: expect.any(String) },
+          userID: ALICE_ID,
+        },
       },
-    }]);
+    ]);
   });
 
   it("posts to a webhook_url given in the request and reports the app's status", async () => {
     answerStatus = 500;
     const response = await install({
-      client_id: "private-app", organization_id: GLOBEX_ID, event: "application_uninstalled", webhook_url: `${webhookUrl}?other`,
+      client_id: "private-app",
+      organization_id: GLOBEX_ID,
+      event: "application_uninstalled",
+      webhook_url: `${webhookUrl}?other`,
     });
     expect(await json(response)).toEqual({ delivered: true, status: 500 });
-    expect(received[0]?.body).toMatchObject({ event: "application_uninstalled", organizationID: GLOBEX_ID, userID: GRETA_ID });
+    expect(received[0]?.body).toMatchObject({
+      event: "application_uninstalled",
+      organizationID: GLOBEX_ID,
+      userID: GRETA_ID,
+    });
   });
 
   it("reports an app that cannot be reached", async () => {
@@ -72,20 +101,46 @@ describe("POST /_emulator/installations", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const response = await install({
-      client_id: "marketplace-app", organization_id: ACME_ID, event: "application_installed", webhook_url: `http://127.0.0.1:${port}/`,
+      client_id: "marketplace-app",
+      organization_id: ACME_ID,
+      event: "application_installed",
+      webhook_url: `http://127.0.0.1:${port}/`,
     });
-    expect(await json(response)).toEqual({ delivered: false, error: expect.stringContaining("fetch failed") });
+    expect(await json(response)).toEqual({
+      delivered: false,
+      error: expect.stringContaining("fetch failed"),
+    });
   });
 
   it("refuses an unknown client, an unknown event and a missing webhook URL", async () => {
-    expect((await install({ client_id: "nope", organization_id: ACME_ID, event: "application_installed" })).status).toBe(400);
-    expect((await install({ client_id: "marketplace-app", organization_id: ACME_ID, event: "payment_collected" })).status).toBe(400);
+    expect(
+      (
+        await install({
+          client_id: "nope",
+          organization_id: ACME_ID,
+          event: "application_installed",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await install({
+          client_id: "marketplace-app",
+          organization_id: ACME_ID,
+          event: "payment_collected",
+        })
+      ).status,
+    ).toBe(400);
     const bare = await start();
     try {
       const response = await fetch(`${bare.url}/_emulator/installations`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ client_id: "marketplace-app", organization_id: ACME_ID, event: "application_installed" }),
+        body: JSON.stringify({
+          client_id: "marketplace-app",
+          organization_id: ACME_ID,
+          event: "application_installed",
+        }),
       });
       expect(response.status).toBe(400);
     } finally {
@@ -100,9 +155,14 @@ describe("GET /_emulator/marketplace/install", () => {
 
   async function installFlow(query: Record<string, string>, email = "alice@acme.test") {
     const browser = new Browser(emulator.url);
-    const entry = await browser.get(`/_emulator/marketplace/install?${new URLSearchParams(query).toString()}`);
+    const entry = await browser.get(
+      `/_emulator/marketplace/install?${new URLSearchParams(query).toString()}`,
+    );
     expect(entry.status).toBe(302);
-    return browser.authorize(Object.fromEntries(new URLSearchParams(entry.location?.slice(2))), email);
+    return browser.authorize(
+      Object.fromEntries(new URLSearchParams(entry.location?.slice(2))),
+      email,
+    );
   }
 
   it("signs in, asks for consent and sends a code without state, bound to no PKCE", async () => {
@@ -112,15 +172,29 @@ describe("GET /_emulator/marketplace/install", () => {
     expect([...location.searchParams.keys()]).toEqual(["code"]);
     const code = codeOf(back);
     const withVerifier = await postToken(emulator.url, {
-      grant_type: "authorization_code", code, redirect_uri: installUrl, ...CLIENTS.marketplace, code_verifier: pkcePair().verifier,
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: installUrl,
+      ...CLIENTS.marketplace,
+      code_verifier: pkcePair().verifier,
     });
     expect(withVerifier.status).toBe(400);
-    const exchanged = await postToken(emulator.url, { grant_type: "authorization_code", code, redirect_uri: installUrl, ...CLIENTS.marketplace });
+    const exchanged = await postToken(emulator.url, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: installUrl,
+      ...CLIENTS.marketplace,
+    });
     expect(exchanged.status).toBe(200);
   });
 
   it("applies the same whitelist as authorize", async () => {
-    const step = await installFlow({ client_id: "marketplace-app", redirect_uri: "http://localhost:4444/install" });
-    expect(step.location).toBe("/ooops?oauth_exception=invalid_request&exception_details=invalid_redirect_uri");
+    const step = await installFlow({
+      client_id: "marketplace-app",
+      redirect_uri: "http://localhost:4444/install",
+    });
+    expect(step.location).toBe(
+      "/ooops?oauth_exception=invalid_request&exception_details=invalid_redirect_uri",
+    );
   });
 });

@@ -10,15 +10,24 @@ const SPAWN_TIMEOUT_MS = 20_000;
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-function run(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], { cwd: root, env: { ...process.env, ...env } });
+function run(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
 }
 
-async function waitFor(predicate: () => boolean, child: ChildProcessWithoutNullStreams): Promise<void> {
+async function waitFor(
+  predicate: () => boolean,
+  child: ChildProcessWithoutNullStreams,
+): Promise<void> {
   while (!predicate()) {
     if (child.exitCode !== null) throw new Error("The emulator exited early");
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -26,27 +35,42 @@ async function waitFor(predicate: () => boolean, child: ChildProcessWithoutNullS
 }
 
 describe("emulator/main.ts", () => {
-  it("listens where the environment says, prints clients and accounts, and stops on SIGTERM", async () => {
-    const { child, output } = run({ EMULATOR_PORT: "0", EMULATOR_REDIRECT_URIS: "http://localhost:5999/cb, http://localhost:6000" });
-    await waitFor(() => output().includes("Test controls"), child);
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
-    expect(url).toBeDefined();
-    expect(output()).toMatch(/marketplace-app\s+marketplace-app-secret/);
-    expect(output()).toMatch(/javascript-app\s+\(none: PKCE\)/);
-    expect(output()).toContain("alice@acme.test");
-    expect(output()).toContain("Globex Europe");
-    const fixtures = (await (await fetch(`${url}/_emulator/fixtures`)).json()) as { clients: { redirect_uris: string[] }[] };
-    expect(fixtures.clients[0]?.redirect_uris).toEqual(expect.arrayContaining(["http://localhost:5999/cb", "http://localhost:6000"]));
+  it(
+    "listens where the environment says, prints clients and accounts, and stops on SIGTERM",
+    async () => {
+      const { child, output } = run({
+        EMULATOR_PORT: "0",
+        EMULATOR_REDIRECT_URIS: "http://localhost:5999/cb, http://localhost:6000",
+      });
+      await waitFor(() => output().includes("Test controls"), child);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
+      expect(url).toBeDefined();
+      expect(output()).toMatch(/marketplace-app\s+marketplace-app-secret/);
+      expect(output()).toMatch(/javascript-app\s+\(none: PKCE\)/);
+      expect(output()).toContain("alice@acme.test");
+      expect(output()).toContain("Globex Europe");
+      const fixtures = (await (await fetch(`${url}/_emulator/fixtures`)).json()) as {
+        clients: { redirect_uris: string[] }[];
+      };
+      expect(fixtures.clients[0]?.redirect_uris).toEqual(
+        expect.arrayContaining(["http://localhost:5999/cb", "http://localhost:6000"]),
+      );
 
-    child.kill("SIGTERM");
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
-  }, SPAWN_TIMEOUT_MS);
+      child.kill("SIGTERM");
+      const [code] = await once(child, "exit");
+      expect(code).toBe(0);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 
-  it("refuses an invalid environment with a clear message", async () => {
-    const { child, output } = run({ EMULATOR_PORT: "not-a-port" });
-    const [code] = await once(child, "exit");
-    expect(code).toBe(1);
-    expect(output()).toContain("EMULATOR_PORT");
-  }, SPAWN_TIMEOUT_MS);
+  it(
+    "refuses an invalid environment with a clear message",
+    async () => {
+      const { child, output } = run({ EMULATOR_PORT: "not-a-port" });
+      const [code] = await once(child, "exit");
+      expect(code).toBe(1);
+      expect(output()).toContain("EMULATOR_PORT");
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
 import {
-  ACME_ID, ALICE_ID, APP_CALLBACK, Browser, CLIENTS, authorizeParams, codeOf, issueTokens, json, pkcePair, postToken, start,
+  ACME_ID,
+  ALICE_ID,
+  APP_CALLBACK,
+  Browser,
+  CLIENTS,
+  authorizeParams,
+  codeOf,
+  issueTokens,
+  json,
+  pkcePair,
+  postToken,
+  start,
   type TokenResponse,
 } from "./helpers";
 
@@ -13,12 +24,22 @@ afterAll(() => emulator.close());
 
 const marketplace = CLIENTS.marketplace;
 
-async function codeFor(params: Record<string, string> = {}, client = "marketplace-app", base = emulator.url) {
+async function codeFor(
+  params: Record<string, string> = {},
+  client = "marketplace-app",
+  base = emulator.url,
+) {
   return codeOf(await new Browser(base).authorize(authorizeParams(client, params)));
 }
 
 function exchange(code: string, extra: Record<string, string> = {}, base = emulator.url) {
-  return postToken(base, { grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, ...marketplace, ...extra });
+  return postToken(base, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: APP_CALLBACK,
+    ...marketplace,
+    ...extra,
+  });
 }
 
 async function expectError(response: Response, status: number, error: string) {
@@ -29,7 +50,8 @@ async function expectError(response: Response, status: number, error: string) {
 }
 
 const infoStatus = async (accessToken: string) =>
-  (await fetch(`${emulator.url}/v2/info`, { headers: { authorization: `Bearer ${accessToken}` } })).status;
+  (await fetch(`${emulator.url}/v2/info`, { headers: { authorization: `Bearer ${accessToken}` } }))
+    .status;
 
 describe("authorization_code grant", () => {
   it("answers exactly LiveChat's token response", async () => {
@@ -37,17 +59,33 @@ describe("authorization_code grant", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await json<TokenResponse>(response);
-    expect(Object.keys(body).sort()).toEqual(
-      ["access_token", "account_id", "expires_in", "organization_id", "refresh_token", "scope", "token_type"],
-    );
-    expect(body).toMatchObject({ account_id: ALICE_ID, organization_id: ACME_ID, expires_in: 3600, scope: "accounts--my:ro,agents--all:ro", token_type: "Bearer" });
+    expect(Object.keys(body).sort()).toEqual([
+      "access_token",
+      "account_id",
+      "expires_in",
+      "organization_id",
+      "refresh_token",
+      "scope",
+      "token_type",
+    ]);
+    expect(body).toMatchObject({
+      account_id: ALICE_ID,
+      organization_id: ACME_ID,
+      expires_in: 3600,
+      scope: "accounts--my:ro,agents--all:ro",
+      token_type: "Bearer",
+    });
     expect(body.access_token).toMatch(/^dal:[A-Za-z0-9_-]{20,}$/);
     expect(body.refresh_token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
   });
 
   it("accepts a JSON body", async () => {
     const code = await codeFor();
-    const response = await postToken(emulator.url, { grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, ...marketplace }, true);
+    const response = await postToken(
+      emulator.url,
+      { grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, ...marketplace },
+      true,
+    );
     expect(response.status).toBe(200);
   });
 
@@ -67,7 +105,11 @@ describe("authorization_code grant", () => {
 
   it("refuses malformed JSON and non-object bodies with 400 invalid_request", async () => {
     for (const body of ["{not json", "[1,2]", '{"grant_type": 7}']) {
-      const response = await fetch(`${emulator.url}/v2/token`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const response = await fetch(`${emulator.url}/v2/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
       await expectError(response, 400, "invalid_request");
     }
   });
@@ -79,8 +121,15 @@ describe("authorization_code grant", () => {
     await expectError(await exchange(code, { client_secret: "" }), 401, "invalid_client");
     const basic = await fetch(`${emulator.url}/v2/token`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from("marketplace-app:marketplace-app-secret").toString("base64")}` },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, client_id: "marketplace-app" }),
+      headers: {
+        authorization: `Basic ${Buffer.from("marketplace-app:marketplace-app-secret").toString("base64")}`,
+      },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: APP_CALLBACK,
+        client_id: "marketplace-app",
+      }),
     });
     await expectError(basic, 401, "invalid_client");
     // None of those attempts used the code up.
@@ -88,7 +137,11 @@ describe("authorization_code grant", () => {
   });
 
   it("refuses an unsupported grant type", async () => {
-    await expectError(await postToken(emulator.url, { grant_type: "client_credentials", ...marketplace }), 400, "unsupported_grant_type");
+    await expectError(
+      await postToken(emulator.url, { grant_type: "client_credentials", ...marketplace }),
+      400,
+      "unsupported_grant_type",
+    );
   });
 
   it("refuses an unknown code and another client's code", async () => {
@@ -98,7 +151,11 @@ describe("authorization_code grant", () => {
   });
 
   it("refuses a different redirect_uri", async () => {
-    await expectError(await exchange(await codeFor(), { redirect_uri: "http://localhost:3000/other" }), 400, "invalid_grant");
+    await expectError(
+      await exchange(await codeFor(), { redirect_uri: "http://localhost:3000/other" }),
+      400,
+      "invalid_grant",
+    );
   });
 
   it("refuses a reused code and revokes the tokens first issued for it", async () => {
@@ -107,7 +164,11 @@ describe("authorization_code grant", () => {
     expect(await infoStatus(first.access_token)).toBe(200);
     await expectError(await exchange(code), 400, "invalid_grant");
     expect(await infoStatus(first.access_token)).toBe(401);
-    const refresh = await postToken(emulator.url, { grant_type: "refresh_token", refresh_token: first.refresh_token, ...marketplace });
+    const refresh = await postToken(emulator.url, {
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token,
+      ...marketplace,
+    });
     await expectError(refresh, 400, "invalid_grant");
   });
 
@@ -126,7 +187,11 @@ describe("PKCE", () => {
   it("binds the code to the S256 challenge", async () => {
     const { verifier, challenge } = pkcePair();
     const code = await codeFor({ code_challenge: challenge, code_challenge_method: "S256" });
-    await expectError(await exchange(code, { code_verifier: pkcePair().verifier }), 400, "invalid_grant");
+    await expectError(
+      await exchange(code, { code_verifier: pkcePair().verifier }),
+      400,
+      "invalid_grant",
+    );
     await expectError(await exchange(code), 400, "invalid_grant");
     expect((await exchange(code, { code_verifier: verifier })).status).toBe(200);
   });
@@ -141,16 +206,27 @@ describe("PKCE", () => {
   });
 
   it("refuses a verifier for a code issued without a challenge", async () => {
-    await expectError(await exchange(await codeFor(), { code_verifier: pkcePair().verifier }), 400, "invalid_grant");
+    await expectError(
+      await exchange(await codeFor(), { code_verifier: pkcePair().verifier }),
+      400,
+      "invalid_grant",
+    );
   });
 });
 
 describe("public (JavaScript) client", () => {
   async function jsTokens(): Promise<TokenResponse> {
     const { verifier, challenge } = pkcePair();
-    const code = await codeFor({ code_challenge: challenge, code_challenge_method: "S256" }, "javascript-app");
+    const code = await codeFor(
+      { code_challenge: challenge, code_challenge_method: "S256" },
+      "javascript-app",
+    );
     const response = await postToken(emulator.url, {
-      grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, client_id: "javascript-app", code_verifier: verifier,
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: APP_CALLBACK,
+      client_id: "javascript-app",
+      code_verifier: verifier,
     });
     expect(response.status).toBe(200);
     return json<TokenResponse>(response);
@@ -159,7 +235,11 @@ describe("public (JavaScript) client", () => {
   it("needs no secret and rotates its refresh token on every use", async () => {
     const first = await jsTokens();
     const refresh = (token: string) =>
-      postToken(emulator.url, { grant_type: "refresh_token", refresh_token: token, client_id: "javascript-app" });
+      postToken(emulator.url, {
+        grant_type: "refresh_token",
+        refresh_token: token,
+        client_id: "javascript-app",
+      });
     const second = await json<TokenResponse>(await refresh(first.refresh_token));
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second.access_token).not.toBe(first.access_token);
@@ -172,25 +252,41 @@ describe("public (JavaScript) client", () => {
 
 describe("refresh_token grant (confidential client)", () => {
   const refresh = (token: string, extra: Record<string, string> = {}) =>
-    postToken(emulator.url, { grant_type: "refresh_token", refresh_token: token, ...marketplace, ...extra });
+    postToken(emulator.url, {
+      grant_type: "refresh_token",
+      refresh_token: token,
+      ...marketplace,
+      ...extra,
+    });
 
   it("issues a new access token and repeats the same refresh token", async () => {
     const first = await issueTokens(emulator.url);
     const second = await json<TokenResponse>(await refresh(first.refresh_token));
     expect(second.refresh_token).toBe(first.refresh_token);
     expect(second.access_token).not.toBe(first.access_token);
-    expect(second).toMatchObject({ account_id: first.account_id, organization_id: first.organization_id, scope: first.scope });
+    expect(second).toMatchObject({
+      account_id: first.account_id,
+      organization_id: first.organization_id,
+      scope: first.scope,
+    });
     expect(await infoStatus(first.access_token)).toBe(200);
     expect((await refresh(first.refresh_token)).status).toBe(200);
   });
 
   it("refuses a wrong secret, an unknown, a revoked or another client's refresh token", async () => {
     const tokens = await issueTokens(emulator.url);
-    await expectError(await refresh(tokens.refresh_token, { client_secret: "wrong" }), 401, "invalid_client");
+    await expectError(
+      await refresh(tokens.refresh_token, { client_secret: "wrong" }),
+      401,
+      "invalid_client",
+    );
     await expectError(await refresh("made-up"), 400, "invalid_grant");
     await expectError(await refresh(tokens.refresh_token, CLIENTS.private), 400, "invalid_grant");
     await expectError(await refresh(""), 400, "invalid_request");
-    await fetch(`${emulator.url}/v2/token`, { method: "DELETE", headers: { authorization: `Bearer ${tokens.refresh_token}` } });
+    await fetch(`${emulator.url}/v2/token`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${tokens.refresh_token}` },
+    });
     await expectError(await refresh(tokens.refresh_token), 400, "invalid_grant");
   });
 });
@@ -200,12 +296,18 @@ describe("25 live tokens per client per account", () => {
     const browser = new Browser(emulator.url);
     const issued: TokenResponse[] = [];
     for (let i = 0; i < 26; i += 1) {
-      const code = codeOf(await browser.authorize(authorizeParams("private-app"), "victor@acme.test"));
+      const code = codeOf(
+        await browser.authorize(authorizeParams("private-app"), "victor@acme.test"),
+      );
       issued.push(await json<TokenResponse>(await exchange(code, CLIENTS.private)));
     }
     const [oldest, second] = issued;
     expect(await infoStatus(oldest?.access_token ?? "")).toBe(401);
-    const refreshOldest = await postToken(emulator.url, { grant_type: "refresh_token", refresh_token: oldest?.refresh_token ?? "", ...CLIENTS.private });
+    const refreshOldest = await postToken(emulator.url, {
+      grant_type: "refresh_token",
+      refresh_token: oldest?.refresh_token ?? "",
+      ...CLIENTS.private,
+    });
     await expectError(refreshOldest, 400, "invalid_grant");
     expect(await infoStatus(second?.access_token ?? "")).toBe(200);
     // The cap counts per client: victor's marketplace tokens are untouched.
@@ -216,11 +318,19 @@ describe("25 live tokens per client per account", () => {
   it("caps access tokens issued by refreshing one refresh token", async () => {
     const first = await issueTokens(emulator.url, "nora@acme.test");
     for (let i = 0; i < 25; i += 1) {
-      const response = await postToken(emulator.url, { grant_type: "refresh_token", refresh_token: first.refresh_token, ...marketplace });
+      const response = await postToken(emulator.url, {
+        grant_type: "refresh_token",
+        refresh_token: first.refresh_token,
+        ...marketplace,
+      });
       expect(response.status).toBe(200);
     }
     expect(await infoStatus(first.access_token)).toBe(401);
-    const again = await postToken(emulator.url, { grant_type: "refresh_token", refresh_token: first.refresh_token, ...marketplace });
+    const again = await postToken(emulator.url, {
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token,
+      ...marketplace,
+    });
     expect(again.status).toBe(200);
   });
 });

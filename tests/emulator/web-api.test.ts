@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
 import {
-  ALICE_ID, APP_CALLBACK, Browser, CLIENTS, authorizeParams, codeOf, issueTokens, json, postToken, start,
+  ALICE_ID,
+  APP_CALLBACK,
+  Browser,
+  CLIENTS,
+  authorizeParams,
+  codeOf,
+  issueTokens,
+  json,
+  postToken,
+  start,
   type TokenResponse,
 } from "./helpers";
 
@@ -25,25 +34,41 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-function call(action: string, token: string, body: unknown = {}, headers: Record<string, string> = {}, base = emulator.url) {
+function call(
+  action: string,
+  token: string,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+  base = emulator.url,
+) {
   return fetch(`${base}/v3.6/${action}`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
-const listAgents = (token: string, body: unknown = {}, base = emulator.url) => call("configuration/action/list_agents", token, body, {}, base);
+const listAgents = (token: string, body: unknown = {}, base = emulator.url) =>
+  call("configuration/action/list_agents", token, body, {}, base);
 
 async function expectWebError(response: Response, status: number, type: string) {
   expect(response.status).toBe(status);
-  const body = await json<{ error: { type: string; message: string; data?: Record<string, unknown> } }>(response);
+  const body = await json<{
+    error: { type: string; message: string; data?: Record<string, unknown> };
+  }>(response);
   expect(body.error).toMatchObject({ type, message: expect.any(String) });
   return body.error;
 }
 
 async function tokenWithScope(scope: string, email = "alice@acme.test"): Promise<string> {
-  const code = codeOf(await new Browser(emulator.url).authorize(authorizeParams("marketplace-app", { scope }), email));
-  const response = await postToken(emulator.url, { grant_type: "authorization_code", code, redirect_uri: APP_CALLBACK, ...CLIENTS.marketplace });
+  const code = codeOf(
+    await new Browser(emulator.url).authorize(authorizeParams("marketplace-app", { scope }), email),
+  );
+  const response = await postToken(emulator.url, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: APP_CALLBACK,
+    ...CLIENTS.marketplace,
+  });
   return (await json<TokenResponse>(response)).access_token;
 }
 
@@ -54,7 +79,14 @@ describe("list_agents", () => {
     const agents = await json<WireAgent[]>(response);
     expect(agents).toHaveLength(7);
     for (const agent of agents) {
-      expect(Object.keys(agent).sort()).toEqual(["account_id", "avatar_path", "id", "login_status", "name", "role"]);
+      expect(Object.keys(agent).sort()).toEqual([
+        "account_id",
+        "avatar_path",
+        "id",
+        "login_status",
+        "name",
+        "role",
+      ]);
     }
     expect(agents.find((a) => a.id === "alice@acme.test")).toEqual({
       id: "alice@acme.test",
@@ -64,8 +96,12 @@ describe("list_agents", () => {
       role: "owner",
       login_status: "accepting chats",
     });
-    expect(new Set(agents.map((a) => a.role))).toEqual(new Set(["owner", "viceowner", "administrator", "normal"]));
-    expect(new Set(agents.map((a) => a.login_status))).toEqual(new Set(["accepting chats", "not accepting chats", "offline"]));
+    expect(new Set(agents.map((a) => a.role))).toEqual(
+      new Set(["owner", "viceowner", "administrator", "normal"]),
+    );
+    expect(new Set(agents.map((a) => a.login_status))).toEqual(
+      new Set(["accepting chats", "not accepting chats", "offline"]),
+    );
     expect(agents.filter((a) => a.avatar_path === "").map((a) => a.id)).toContain("nora@acme.test");
   });
 
@@ -73,14 +109,29 @@ describe("list_agents", () => {
     const fields = ["job_title", "max_chats_count", "groups", "last_logout", "suspended"];
     const agents = await json<WireAgent[]>(await listAgents(alice.access_token, { fields }));
     const alicesRow = agents.find((a) => a.id === "alice@acme.test");
-    expect(alicesRow).toMatchObject({ job_title: "Head of Support", max_chats_count: 6, suspended: false, groups: [{ id: 0, priority: "first" }, { id: 1, priority: "supervisor" }] });
+    expect(alicesRow).toMatchObject({
+      job_title: "Head of Support",
+      max_chats_count: 6,
+      suspended: false,
+      groups: [
+        { id: 0, priority: "first" },
+        { id: 1, priority: "supervisor" },
+      ],
+    });
     expect(alicesRow).not.toHaveProperty("last_logout");
     expect(agents.find((a) => a.id === "nora@acme.test")?.last_logout).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it("honours the group_ids and suspended filters", async () => {
-    const ids = async (filters: unknown) => (await json<WireAgent[]>(await listAgents(alice.access_token, { filters }))).map((a) => a.id).sort();
-    expect(await ids({ group_ids: [1] })).toEqual(["adam@acme.test", "alice@acme.test", "bella@acme.test"]);
+    const ids = async (filters: unknown) =>
+      (await json<WireAgent[]>(await listAgents(alice.access_token, { filters })))
+        .map((a) => a.id)
+        .sort();
+    expect(await ids({ group_ids: [1] })).toEqual([
+      "adam@acme.test",
+      "alice@acme.test",
+      "bella@acme.test",
+    ]);
     expect(await ids({ suspended: true })).toEqual(["dora@acme.test"]);
     expect(await ids({ suspended: false, group_ids: [1] })).toHaveLength(3);
     expect(await ids({ suspended: false })).toHaveLength(6);
@@ -99,8 +150,12 @@ describe("list_agents", () => {
     const other = await start();
     try {
       const again = await issueTokens(other.url, "greta@globex.test");
-      const first = await json<WireAgent[]>(await listAgents(greta.access_token, { fields: ["groups"] }));
-      const second = await json<WireAgent[]>(await listAgents(again.access_token, { fields: ["groups"] }, other.url));
+      const first = await json<WireAgent[]>(
+        await listAgents(greta.access_token, { fields: ["groups"] }),
+      );
+      const second = await json<WireAgent[]>(
+        await listAgents(again.access_token, { fields: ["groups"] }, other.url),
+      );
       // Only the avatars' origin differs: each emulator serves its own.
       expect(JSON.parse(JSON.stringify(second).replaceAll(other.url, emulator.url))).toEqual(first);
     } finally {
@@ -117,22 +172,40 @@ describe("avatars", () => {
     expect(response.headers.get("content-type")).toBe("image/svg+xml");
     expect(await response.text()).toContain(">AA</text>");
     expect((await fetch(`${emulator.url}/avatars/nora.svg`)).status).toBe(404);
-    expect(await json(await fetch(`${emulator.url}/_emulator/requests`))).toMatchObject({ total: 0 });
+    expect(await json(await fetch(`${emulator.url}/_emulator/requests`))).toMatchObject({
+      total: 0,
+    });
   });
 });
 
 describe("get_agent", () => {
-  const getAgent = (token: string, body: unknown) => call("configuration/action/get_agent", token, body);
+  const getAgent = (token: string, body: unknown) =>
+    call("configuration/action/get_agent", token, body);
 
   it("returns one agent of the token's organization with the requested fields", async () => {
-    const response = await getAgent(alice.access_token, { id: "victor@acme.test", fields: ["job_title"] });
+    const response = await getAgent(alice.access_token, {
+      id: "victor@acme.test",
+      fields: ["job_title"],
+    });
     expect(response.status).toBe(200);
-    expect(await json(response)).toMatchObject({ id: "victor@acme.test", role: "viceowner", job_title: "Support Lead" });
+    expect(await json(response)).toMatchObject({
+      id: "victor@acme.test",
+      role: "viceowner",
+      job_title: "Support Lead",
+    });
   });
 
   it("answers 404 not_found for an unknown agent and another organization's agent", async () => {
-    await expectWebError(await getAgent(alice.access_token, { id: "nobody@acme.test" }), 404, "not_found");
-    await expectWebError(await getAgent(alice.access_token, { id: "greta@globex.test" }), 404, "not_found");
+    await expectWebError(
+      await getAgent(alice.access_token, { id: "nobody@acme.test" }),
+      404,
+      "not_found",
+    );
+    await expectWebError(
+      await getAgent(alice.access_token, { id: "greta@globex.test" }),
+      404,
+      "not_found",
+    );
   });
 
   it("lets agents--my read only the token's own agent", async () => {
@@ -147,10 +220,13 @@ describe("get_agent", () => {
 });
 
 describe("list_routing_statuses", () => {
-  const statuses = (token: string, body: unknown = {}) => call("agent/action/list_routing_statuses", token, body);
+  const statuses = (token: string, body: unknown = {}) =>
+    call("agent/action/list_routing_statuses", token, body);
 
   it("lists every agent's routing status", async () => {
-    const body = await json<{ agent_id: string; status: string }[]>(await statuses(alice.access_token));
+    const body = await json<{ agent_id: string; status: string }[]>(
+      await statuses(alice.access_token),
+    );
     expect(body).toHaveLength(7);
     expect(body).toContainEqual({ agent_id: "alice@acme.test", status: "accepting_chats" });
     expect(body).toContainEqual({ agent_id: "victor@acme.test", status: "not_accepting_chats" });
@@ -158,58 +234,106 @@ describe("list_routing_statuses", () => {
   });
 
   it("honours group_ids", async () => {
-    const body = await json<{ agent_id: string }[]>(await statuses(greta.access_token, { filters: { group_ids: [0] } }));
+    const body = await json<{ agent_id: string }[]>(
+      await statuses(greta.access_token, { filters: { group_ids: [0] } }),
+    );
     expect(body).toHaveLength(101);
   });
 });
 
 describe("legacy v2 agents", () => {
   it("serves /v2/agents and /agents with X-API-Version: 2", async () => {
-    for (const [path, headers] of [["/v2/agents", {}], ["/agents", { "x-api-version": "2" }]] as const) {
-      const response = await fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${alice.access_token}`, ...headers } });
+    for (const [path, headers] of [
+      ["/v2/agents", {}],
+      ["/agents", { "x-api-version": "2" }],
+    ] as const) {
+      const response = await fetch(`${emulator.url}${path}`, {
+        headers: { authorization: `Bearer ${alice.access_token}`, ...headers },
+      });
       expect(response.status).toBe(200);
       const agents = await json<Record<string, string>[]>(response);
       expect(agents).toContainEqual({
-        login: "alice@acme.test", name: "Alice Archer", permission: "owner", avatar: `${emulator.url}/avatars/alice.svg`, status: "accepting chats",
+        login: "alice@acme.test",
+        name: "Alice Archer",
+        permission: "owner",
+        avatar: `${emulator.url}/avatars/alice.svg`,
+        status: "accepting chats",
       });
     }
   });
 
   it("refuses /agents without the version header", async () => {
-    const response = await fetch(`${emulator.url}/agents`, { headers: { authorization: `Bearer ${alice.access_token}` } });
+    const response = await fetch(`${emulator.url}/agents`, {
+      headers: { authorization: `Bearer ${alice.access_token}` },
+    });
     await expectWebError(response, 400, "unsupported_version");
   });
 });
 
 describe("refusals", () => {
   it("refuses a missing, unknown, expired or revoked token with 401 authentication", async () => {
-    const noToken = await fetch(`${emulator.url}/v3.6/configuration/action/list_agents`, { method: "POST", body: "{}" });
+    const noToken = await fetch(`${emulator.url}/v3.6/configuration/action/list_agents`, {
+      method: "POST",
+      body: "{}",
+    });
     await expectWebError(noToken, 401, "authentication");
     await expectWebError(await listAgents("dal:made-up"), 401, "authentication");
     const expired = await issueTokens(emulator.url);
-    await fetch(`${emulator.url}/_emulator/tokens/expire`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ access_token: expired.access_token }) });
+    await fetch(`${emulator.url}/_emulator/tokens/expire`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ access_token: expired.access_token }),
+    });
     await expectWebError(await listAgents(expired.access_token), 401, "authentication");
     const revoked = await issueTokens(emulator.url);
-    await fetch(`${emulator.url}/v2/token`, { method: "DELETE", headers: { authorization: `Bearer ${revoked.access_token}` } });
+    await fetch(`${emulator.url}/v2/token`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${revoked.access_token}` },
+    });
     await expectWebError(await listAgents(revoked.access_token), 401, "authentication");
-    const legacy = await fetch(`${emulator.url}/v2/agents`, { headers: { authorization: `Bearer ${revoked.access_token}` } });
+    const legacy = await fetch(`${emulator.url}/v2/agents`, {
+      headers: { authorization: `Bearer ${revoked.access_token}` },
+    });
     await expectWebError(legacy, 401, "authentication");
   });
 
   it("refuses a token without agents--all:ro with 403 authorization", async () => {
     const token = await tokenWithScope("accounts--my:ro");
     await expectWebError(await listAgents(token), 403, "authorization");
-    await expectWebError(await call("agent/action/list_routing_statuses", token), 403, "authorization");
-    const legacy = await fetch(`${emulator.url}/v2/agents`, { headers: { authorization: `Bearer ${token}` } });
+    await expectWebError(
+      await call("agent/action/list_routing_statuses", token),
+      403,
+      "authorization",
+    );
+    const legacy = await fetch(`${emulator.url}/v2/agents`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     await expectWebError(legacy, 403, "authorization");
   });
 
   it("answers a wrong X-Region with 421 misdirected_request naming the token's region", async () => {
-    const error = await expectWebError(await call("configuration/action/list_agents", alice.access_token, {}, { "x-region": "fra" }), 421, "misdirected_request");
+    const error = await expectWebError(
+      await call("configuration/action/list_agents", alice.access_token, {}, { "x-region": "fra" }),
+      421,
+      "misdirected_request",
+    );
     expect(error.data).toEqual({ region: "dal" });
-    const gretaError = await expectWebError(await call("configuration/action/list_agents", greta.access_token, {}, { "x-region": "dal" }), 421, "misdirected_request");
+    const gretaError = await expectWebError(
+      await call("configuration/action/list_agents", greta.access_token, {}, { "x-region": "dal" }),
+      421,
+      "misdirected_request",
+    );
     expect(gretaError.data).toEqual({ region: "fra" });
-    expect((await call("configuration/action/list_agents", greta.access_token, {}, { "x-region": "fra" })).status).toBe(200);
+    expect(
+      (
+        await call(
+          "configuration/action/list_agents",
+          greta.access_token,
+          {},
+          { "x-region": "fra" },
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it.each([
@@ -222,6 +346,10 @@ describe("refusals", () => {
   });
 
   it("answers an unknown action with 404 not_found", async () => {
-    await expectWebError(await call("configuration/action/delete_everything", alice.access_token), 404, "not_found");
+    await expectWebError(
+      await call("configuration/action/delete_everything", alice.access_token),
+      404,
+      "not_found",
+    );
   });
 });

@@ -19,7 +19,8 @@ const uninstalled = {
   userID: "someone",
 };
 
-const post = (url: string, body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+const post = (url: string, body: string) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
 
 async function snapshot() {
   return withDatabase(stack.databaseUrl, async (db) => ({
@@ -40,7 +41,11 @@ describe("LiveChat app webhooks", () => {
     await signInOverHttp(stack.appUrl, "nora@acme.test");
     const greta = await signInOverHttp(stack.appUrl, "greta@globex.test");
 
-    const delivery = await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
+    const delivery = await emulator.installation({
+      client_id: "marketplace-app",
+      organization_id: ACME,
+      event: "application_uninstalled",
+    });
 
     expect(delivery).toEqual({ delivered: true, status: 200 });
     const state = await snapshot();
@@ -50,7 +55,9 @@ describe("LiveChat app webhooks", () => {
       expect([account.accessToken, account.refreshToken]).toEqual([null, null]);
     }
     expect(state.counts.Session).toBe(1); // Greta's, of the other organization
-    expect((await storedAccountOf(stack.databaseUrl, "greta@globex.test")).accessToken).toMatch(/^v1:/);
+    expect((await storedAccountOf(stack.databaseUrl, "greta@globex.test")).accessToken).toMatch(
+      /^v1:/,
+    );
     const aliceDashboard = await alice.jar.fetch(`${stack.appUrl}/dashboard`);
     expect(aliceDashboard.status).toBe(307);
     expect((await greta.jar.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
@@ -58,7 +65,11 @@ describe("LiveChat app webhooks", () => {
 
   it("a later sign-in reinstates the organization", async () => {
     await signInOverHttp(stack.appUrl, "alice@acme.test");
-    await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
+    await emulator.installation({
+      client_id: "marketplace-app",
+      organization_id: ACME,
+      event: "application_uninstalled",
+    });
     const { finalLocation } = await signInOverHttp(stack.appUrl, "nora@acme.test");
 
     expect(finalLocation).toBe(`${stack.appUrl}/dashboard`);
@@ -70,8 +81,16 @@ describe("LiveChat app webhooks", () => {
 
   it("an install event for a known organization clears its uninstalled mark, and grants nothing", async () => {
     await signInOverHttp(stack.appUrl, "alice@acme.test");
-    await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_uninstalled" });
-    const delivery = await emulator.installation({ client_id: "marketplace-app", organization_id: ACME, event: "application_installed" });
+    await emulator.installation({
+      client_id: "marketplace-app",
+      organization_id: ACME,
+      event: "application_uninstalled",
+    });
+    const delivery = await emulator.installation({
+      client_id: "marketplace-app",
+      organization_id: ACME,
+      event: "application_installed",
+    });
 
     expect(delivery.status).toBe(200);
     const state = await snapshot();
@@ -89,19 +108,48 @@ describe("LiveChat app webhooks", () => {
   });
 
   it("an uninstall of an organization the app never saw is accepted and stores nothing", async () => {
-    const response = await post(webhookUrl(), JSON.stringify({ ...uninstalled, organizationID: "never-seen" }));
+    const response = await post(
+      webhookUrl(),
+      JSON.stringify({ ...uninstalled, organizationID: "never-seen" }),
+    );
     expect(response.status).toBe(200);
-    expect(await rowCounts(stack.databaseUrl)).toEqual({ Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 });
+    expect(await rowCounts(stack.databaseUrl)).toEqual({
+      Session: 0,
+      Account: 0,
+      User: 0,
+      Organization: 0,
+      VerificationToken: 0,
+    });
   });
 
   it.each([
     ["malformed JSON", webhookUrl, "{not json", 400],
     ["a body that is not an app webhook", webhookUrl, JSON.stringify({ hello: "world" }), 400],
-    ["a missing organizationID", webhookUrl, JSON.stringify({ ...uninstalled, organizationID: undefined }), 400],
-    ["another app's clientID", webhookUrl, JSON.stringify({ ...uninstalled, clientID: "someone-elses-app" }), 403],
-    ["a wrong secret", () => `${stack.appUrl}/api/livechat/webhooks?secret=wrong-${stack.webhookSecret}`, JSON.stringify(uninstalled), 401],
+    [
+      "a missing organizationID",
+      webhookUrl,
+      JSON.stringify({ ...uninstalled, organizationID: undefined }),
+      400,
+    ],
+    [
+      "another app's clientID",
+      webhookUrl,
+      JSON.stringify({ ...uninstalled, clientID: "someone-elses-app" }),
+      403,
+    ],
+    [
+      "a wrong secret",
+      () => `${stack.appUrl}/api/livechat/webhooks?secret=wrong-${stack.webhookSecret}`,
+      JSON.stringify(uninstalled),
+      401,
+    ],
     ["no secret", () => `${stack.appUrl}/api/livechat/webhooks`, JSON.stringify(uninstalled), 401],
-    ["a payment event (accepted, ignored)", webhookUrl, JSON.stringify({ ...uninstalled, event: "payment_collected" }), 200],
+    [
+      "a payment event (accepted, ignored)",
+      webhookUrl,
+      JSON.stringify({ ...uninstalled, event: "payment_collected" }),
+      200,
+    ],
   ])("%s: refused or ignored, changes nothing", async (_, url, body, status) => {
     await signInOverHttp(stack.appUrl, "alice@acme.test");
     const before = await snapshot();
@@ -116,7 +164,11 @@ describe("next-auth's client log endpoint", () => {
     const response = await fetch(`${stack.appUrl}/api/auth/_log`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ level: "error", code: "FORGED\n[auth] LINE", message: "x" }).toString(),
+      body: new URLSearchParams({
+        level: "error",
+        code: "FORGED\n[auth] LINE",
+        message: "x",
+      }).toString(),
     });
     expect(response.status).toBe(404);
   });

@@ -22,19 +22,45 @@ const REDIRECT_URI = `${stack.appUrl}/api/auth/callback/livechat`;
 /** The `account` next-auth hands to the signIn callback after LiveChat's token exchange. */
 async function oauthAccountOf(email: string) {
   const authorize = new URL(stack.emulatorUrl);
-  authorize.search = new URLSearchParams({ response_type: "code", client_id: "marketplace-app", redirect_uri: REDIRECT_URI, state: "s" }).toString();
-  const code = new URL(await approveAtEmulator(new CookieJar(), authorize.toString(), email)).searchParams.get("code")!;
+  authorize.search = new URLSearchParams({
+    response_type: "code",
+    client_id: "marketplace-app",
+    redirect_uri: REDIRECT_URI,
+    state: "s",
+  }).toString();
+  const code = new URL(
+    await approveAtEmulator(new CookieJar(), authorize.toString(), email),
+  ).searchParams.get("code")!;
   const response = await fetch(`${stack.emulatorUrl}/v2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, client_id: "marketplace-app", client_secret: "marketplace-app-secret", redirect_uri: REDIRECT_URI }).toString(),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      client_id: "marketplace-app",
+      client_secret: "marketplace-app-secret",
+      redirect_uri: REDIRECT_URI,
+    }).toString(),
   });
-  const tokens = (await response.json()) as Record<string, unknown> & { account_id: string; expires_in: number };
-  return { provider: "livechat", type: "oauth" as const, providerAccountId: tokens.account_id, ...tokens, expires_at: Math.floor(Date.now() / 1000) + tokens.expires_in };
+  const tokens = (await response.json()) as Record<string, unknown> & {
+    account_id: string;
+    expires_in: number;
+  };
+  return {
+    provider: "livechat",
+    type: "oauth" as const,
+    providerAccountId: tokens.account_id,
+    ...tokens,
+    expires_at: Math.floor(Date.now() / 1000) + tokens.expires_in,
+  };
 }
 
 const signInCallback = (account: Awaited<ReturnType<typeof oauthAccountOf>>) =>
-  authOptions().callbacks!.signIn!({ account, user: { id: account.providerAccountId }, profile: undefined });
+  authOptions().callbacks!.signIn!({
+    account,
+    user: { id: account.providerAccountId },
+    profile: undefined,
+  });
 
 describe("private app", () => {
   beforeEach(async () => {
@@ -45,7 +71,13 @@ describe("private app", () => {
   it("refuses a sign-in from another organization before anything is stored", async () => {
     const result = await signInCallback(await oauthAccountOf("greta@globex.test"));
     expect(result).toBe("/auth/error?error=PrivateApp");
-    expect(await rowCounts(stack.databaseUrl)).toEqual({ Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 });
+    expect(await rowCounts(stack.databaseUrl)).toEqual({
+      Session: 0,
+      Account: 0,
+      User: 0,
+      Organization: 0,
+      VerificationToken: 0,
+    });
   });
 
   it("accepts a sign-in from its own organization", async () => {

@@ -20,7 +20,9 @@ async function storedAccount(accountId: string) {
 }
 
 const sessionCount = () =>
-  withDatabase(stack.databaseUrl, async (db) => Number((await db.query(`SELECT count(*) AS n FROM "Session"`)).rows[0].n));
+  withDatabase(stack.databaseUrl, async (db) =>
+    Number((await db.query(`SELECT count(*) AS n FROM "Session"`)).rows[0].n),
+  );
 
 describe("sign-in storage (real PostgreSQL + emulator)", () => {
   beforeEach(async () => {
@@ -83,7 +85,9 @@ describe("sign-in storage (real PostgreSQL + emulator)", () => {
     const row = await storedAccount(alice.account_id);
     expect(row!.accessToken).toBeNull();
     expect(row!.refreshToken).toBeNull();
-    const dashboard = await new CookieJar().fetch(`${stack.appUrl}/dashboard`, { headers: { cookie: `${SESSION_COOKIE}=${jar.get(host(), SESSION_COOKIE) ?? "gone"}` } });
+    const dashboard = await new CookieJar().fetch(`${stack.appUrl}/dashboard`, {
+      headers: { cookie: `${SESSION_COOKIE}=${jar.get(host(), SESSION_COOKIE) ?? "gone"}` },
+    });
     expect(dashboard.status).toBe(307);
   });
 });

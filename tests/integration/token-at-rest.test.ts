@@ -7,7 +7,10 @@ import { stack } from "../support/env";
 import { signInOverHttp, signOutOverHttp } from "../support/oauth-flow";
 
 const secretsOf = (tokens: Array<{ access_token: string; refresh_token: string | null }>) =>
-  tokens.flatMap((t) => [t.access_token, t.refresh_token]).filter((s): s is string => !!s).flatMap((s) => [s, s.replace(/^[a-z-]+:/, "")]);
+  tokens
+    .flatMap((t) => [t.access_token, t.refresh_token])
+    .filter((s): s is string => !!s)
+    .flatMap((s) => [s, s.replace(/^[a-z-]+:/, "")]);
 
 describe("tokens at rest and in logs", () => {
   beforeEach(async () => {
@@ -24,7 +27,8 @@ describe("tokens at rest and in logs", () => {
     ];
     const dump = await withDatabase(stack.databaseUrl, async (db) => {
       const parts: string[] = [];
-      for (const table of TABLES) parts.push(JSON.stringify((await db.query(`SELECT * FROM "${table}"`)).rows));
+      for (const table of TABLES)
+        parts.push(JSON.stringify((await db.query(`SELECT * FROM "${table}"`)).rows));
       return parts.join("\n");
     });
     expect(issued.length).toBe(2);
@@ -41,7 +45,10 @@ describe("tokens at rest and in logs", () => {
     expect(response.status).toBe(302);
     const stored = await storedAccountOf(stack.databaseUrl, "alice@acme.test");
     expect(stored.accessToken).toBeNull();
-    const sessions = await withDatabase(stack.databaseUrl, async (db) => (await db.query(`SELECT * FROM "Session"`)).rows);
+    const sessions = await withDatabase(
+      stack.databaseUrl,
+      async (db) => (await db.query(`SELECT * FROM "Session"`)).rows,
+    );
     expect(sessions).toEqual([]);
     const issued = await emulator.tokens(alice.account_id);
     expect(issued.every((t) => !t.revoked)).toBe(true);

@@ -25,7 +25,10 @@ async function signedIn() {
 }
 
 async function rejection(promise: Promise<unknown>) {
-  return promise.then(() => null, (error: unknown) => error);
+  return promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 }
 
 describe("token store refresh (emulator + PostgreSQL)", () => {
@@ -90,7 +93,9 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
     await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(-1));
     await emulator.fault({ endpoint: "/v2/token", body: "html" });
 
-    expect(await rejection(getAccessToken(stored.user_id))).toBeInstanceOf(LiveChatUnavailableError);
+    expect(await rejection(getAccessToken(stored.user_id))).toBeInstanceOf(
+      LiveChatUnavailableError,
+    );
     const after = await storedAccountOf(stack.databaseUrl, EMAIL);
     expect(after.accessToken).toBe(stored.accessToken);
     expect(after.refreshToken).toBe(stored.refreshToken);
@@ -126,7 +131,10 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
     const { stored, issued } = await signedIn();
     await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(3));
     await withDatabase(stack.databaseUrl, (db) =>
-      db.query(`UPDATE "Account" SET "refreshLeaseUntil" = now() + interval '15 seconds' WHERE id = $1`, [stored.id]),
+      db.query(
+        `UPDATE "Account" SET "refreshLeaseUntil" = now() + interval '15 seconds' WHERE id = $1`,
+        [stored.id],
+      ),
     );
 
     const started = Date.now();

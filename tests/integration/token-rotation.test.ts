@@ -35,9 +35,22 @@ async function javascriptAppTokens() {
   const response = await fetch(`${stack.emulatorUrl}/v2/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ grant_type: "authorization_code", code: callback.searchParams.get("code"), client_id: "javascript-app", redirect_uri: REDIRECT_URI, code_verifier: verifier }),
+    body: JSON.stringify({
+      grant_type: "authorization_code",
+      code: callback.searchParams.get("code"),
+      client_id: "javascript-app",
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    }),
   });
-  return (await response.json()) as { access_token: string; refresh_token: string; account_id: string; organization_id: string; expires_in: number; scope: string };
+  return (await response.json()) as {
+    access_token: string;
+    refresh_token: string;
+    account_id: string;
+    organization_id: string;
+    expires_in: number;
+    scope: string;
+  };
 }
 
 describe("refresh token rotation (public client)", () => {
@@ -51,8 +64,15 @@ describe("refresh token rotation (public client)", () => {
   beforeEach(async () => {
     await resetDatabase(stack.databaseUrl);
     first = await javascriptAppTokens();
-    userId = await withDatabase(stack.databaseUrl, async (db) =>
-      (await db.query(`INSERT INTO "User" (id, email) VALUES ('rotation-user', $1) RETURNING id`, [EMAIL])).rows[0].id as string,
+    userId = await withDatabase(
+      stack.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `INSERT INTO "User" (id, email) VALUES ('rotation-user', $1) RETURNING id`,
+            [EMAIL],
+          )
+        ).rows[0].id as string,
     );
     await linkNewAccount(userId, {
       accountId: first.account_id,
@@ -73,7 +93,9 @@ describe("refresh token rotation (public client)", () => {
     const afterFirst = await emulator.tokens(first.account_id);
     const rotated = afterFirst.map((t) => t.refresh_token).filter((t) => t !== first.refresh_token);
     expect(rotated.length).toBeGreaterThan(0);
-    expect((await storedAccountOf(stack.databaseUrl, EMAIL)).refreshToken).not.toBe(stored.refreshToken);
+    expect((await storedAccountOf(stack.databaseUrl, EMAIL)).refreshToken).not.toBe(
+      stored.refreshToken,
+    );
 
     // A second refresh only succeeds if the rotated token was stored: the first one is single-use.
     await setStoredExpiry(stack.databaseUrl, stored.id, new Date(Date.now() - 1_000));
@@ -82,7 +104,11 @@ describe("refresh token rotation (public client)", () => {
     const oldReuse = await fetch(`${stack.emulatorUrl}/v2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: first.refresh_token, client_id: "javascript-app" }).toString(),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: first.refresh_token,
+        client_id: "javascript-app",
+      }).toString(),
     });
     expect(oldReuse.status).toBe(400);
   });

@@ -14,7 +14,9 @@ export class CookieJar {
       const [pair = "", ...attributes] = line.split(";");
       const [name = "", ...rest] = pair.split("=");
       const value = rest.join("=");
-      const expired = attributes.some((a) => /^\s*max-age=0\b/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
+      const expired = attributes.some(
+        (a) => /^\s*max-age=0\b/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a),
+      );
       if (expired || value === "") cookies.delete(name.trim());
       else cookies.set(name.trim(), value);
     }

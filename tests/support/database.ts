@@ -1,7 +1,10 @@
 import pg from "pg";
 
 /** Raw SQL on the app's database: tests read what was really stored, not what Prisma maps. */
-export async function withDatabase<T>(url: string, query: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  url: string,
+  query: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -14,7 +17,9 @@ export async function withDatabase<T>(url: string, query: (client: pg.Client) =>
 export const TABLES = ["Session", "Account", "User", "Organization", "VerificationToken"] as const;
 
 export async function resetDatabase(url: string): Promise<void> {
-  await withDatabase(url, (client) => client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`));
+  await withDatabase(url, (client) =>
+    client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`),
+  );
 }
 
 /** Row counts of every table, to prove that a refused request wrote nothing. */

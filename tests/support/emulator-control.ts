@@ -7,7 +7,8 @@ async function control<T>(path: string, init?: { method?: string; body?: unknown
     headers: init?.body ? { "content-type": "application/json" } : undefined,
     body: init?.body ? JSON.stringify(init.body) : undefined,
   });
-  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -21,23 +22,43 @@ export interface EmulatorToken {
 
 export interface Fixtures {
   organizations: Array<{ organization_id: string; name: string; region: string }>;
-  accounts: Array<{ account_id: string; email: string; name: string; organization_id: string; role: string }>;
-  agents: Array<{ id: string; name: string; organization_id: string; role: string; routing_status: string; job_title?: string }>;
+  accounts: Array<{
+    account_id: string;
+    email: string;
+    name: string;
+    organization_id: string;
+    role: string;
+  }>;
+  agents: Array<{
+    id: string;
+    name: string;
+    organization_id: string;
+    role: string;
+    routing_status: string;
+    job_title?: string;
+  }>;
 }
 
 export const emulator = {
   reset: () => control("reset", { method: "POST", body: {} }),
   fixtures: () => control<Fixtures>("fixtures"),
-  tokens: (accountId: string) => control<EmulatorToken[]>(`tokens?account_id=${encodeURIComponent(accountId)}`),
-  expire: (body: { access_token: string } | { account_id: string }) => control("tokens/expire", { body }),
-  revoke: (body: { access_token: string } | { account_id: string }) => control("tokens/revoke", { body }),
+  tokens: (accountId: string) =>
+    control<EmulatorToken[]>(`tokens?account_id=${encodeURIComponent(accountId)}`),
+  expire: (body: { access_token: string } | { account_id: string }) =>
+    control("tokens/expire", { body }),
+  revoke: (body: { access_token: string } | { account_id: string }) =>
+    control("tokens/revoke", { body }),
   fault: (body: Record<string, unknown>) => control("faults", { body }),
   clearFaults: () => control("faults", { method: "DELETE" }),
   requests: () => control<{ total: number; counts: Record<string, number> }>("requests"),
   clearRequests: () => control("requests", { method: "DELETE" }),
   /** LiveChat (un)installs `client_id` for an organization and sends the app webhook. */
-  installation: (body: { client_id: string; organization_id: string; event: "application_installed" | "application_uninstalled"; webhook_url?: string }) =>
-    control<{ delivered: boolean; status?: number; error?: string }>("installations", { body }),
+  installation: (body: {
+    client_id: string;
+    organization_id: string;
+    event: "application_installed" | "application_uninstalled";
+    webhook_url?: string;
+  }) => control<{ delivered: boolean; status?: number; error?: string }>("installations", { body }),
   async account(email: string) {
     const account = (await this.fixtures()).accounts.find((a) => a.email === email);
     if (!account) throw new Error(`no seeded account ${email}`);

@@ -51,14 +51,20 @@ describe("parseEnv", () => {
       clientId: "private-app",
       app: { type: "private", organizationId: "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01" },
     });
-    expect(parseEnv({ ...real, LIVECHAT_APP_TYPE: "private", LIVECHAT_ORGANIZATION_ID: "org-1" }).livechat).toMatchObject({
+    expect(
+      parseEnv({ ...real, LIVECHAT_APP_TYPE: "private", LIVECHAT_ORGANIZATION_ID: "org-1" })
+        .livechat,
+    ).toMatchObject({
       clientId: "abc",
       app: { type: "private", organizationId: "org-1" },
     });
   });
 
   it("reads scopes and URLs, trimming a trailing slash", () => {
-    const env = parseEnv({ LIVECHAT_SCOPES: "accounts--my:ro, agents--all:ro,chats--all:ro", LIVECHAT_ACCOUNTS_URL: "https://staging.example.test/" });
+    const env = parseEnv({
+      LIVECHAT_SCOPES: "accounts--my:ro, agents--all:ro,chats--all:ro",
+      LIVECHAT_ACCOUNTS_URL: "https://staging.example.test/",
+    });
     expect(env.livechat.scopes).toEqual(["accounts--my:ro", "agents--all:ro", "chats--all:ro"]);
     expect(env.livechat.accountsUrl).toBe("https://staging.example.test");
   });
@@ -67,15 +73,24 @@ describe("parseEnv", () => {
     [{ ...real, LIVECHAT_CLIENT_SECRET: "" }, "LIVECHAT_CLIENT_SECRET is required"],
     [{ ...real, NEXTAUTH_SECRET: undefined }, "NEXTAUTH_SECRET is required"],
     [{ ...real, TOKEN_ENCRYPTION_KEY: undefined }, "TOKEN_ENCRYPTION_KEY is required"],
-    [{ ...real, TOKEN_ENCRYPTION_KEY: "not-a-key" }, "TOKEN_ENCRYPTION_KEY must be KEY_ID:BASE64_32_BYTES"],
+    [
+      { ...real, TOKEN_ENCRYPTION_KEY: "not-a-key" },
+      "TOKEN_ENCRYPTION_KEY must be KEY_ID:BASE64_32_BYTES",
+    ],
     [{ ...real, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET must be at least 32 characters"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ LIVECHAT_ACCOUNTS_URL: "not a url" }, "LIVECHAT_ACCOUNTS_URL"],
     [{ LIVECHAT_SCOPES: "agents" }, "LIVECHAT_SCOPES"],
     [{ VERCEL: "1" }, "LIVECHAT_CLIENT_ID is required on Vercel"],
-    [{ ...real, LIVECHAT_APP_TYPE: "private" }, "LIVECHAT_ORGANIZATION_ID is required for a private app"],
+    [
+      { ...real, LIVECHAT_APP_TYPE: "private" },
+      "LIVECHAT_ORGANIZATION_ID is required for a private app",
+    ],
     [{ LIVECHAT_APP_TYPE: "secret" }, "LIVECHAT_APP_TYPE"],
-    [{ LIVECHAT_WEBHOOK_SECRET: "short" }, "LIVECHAT_WEBHOOK_SECRET must be at least 16 characters"],
+    [
+      { LIVECHAT_WEBHOOK_SECRET: "short" },
+      "LIVECHAT_WEBHOOK_SECRET must be at least 16 characters",
+    ],
   ])("stops with one line naming the variable: %#", (source, expected) => {
     const text = message(source as Record<string, string>);
     expect(text).toContain(expected);

@@ -14,18 +14,21 @@ export const metadata: Metadata = { title: "Agents · Agent Board" };
 const PROBLEMS = {
   livechat_unavailable: {
     title: "LiveChat is unreachable",
-    detail: "The agent list could not be loaded from LiveChat just now. Wait a moment, then try again.",
+    detail:
+      "The agent list could not be loaded from LiveChat just now. Wait a moment, then try again.",
   },
   livechat_refused: {
     title: "LiveChat refused the request",
-    detail: "LiveChat did not return the agent list. The app may lack the agents--all:ro scope; sign out and in again, or check the app's scopes.",
+    detail:
+      "LiveChat did not return the agent list. The app may lack the agents--all:ro scope; sign out and in again, or check the app's scopes.",
   },
 };
 
 export default async function DashboardPage() {
   const session = await requireSession("/dashboard");
   const dashboard = await getDashboard(session.user.id, session.user.email);
-  if (dashboard.kind === "reauthenticate") redirect(`/?reason=${dashboard.reason}&callbackUrl=%2Fdashboard`);
+  if (dashboard.kind === "reauthenticate")
+    redirect(`/?reason=${dashboard.reason}&callbackUrl=%2Fdashboard`);
 
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
@@ -33,7 +36,10 @@ export default async function DashboardPage() {
         <div>
           <h1 className="text-2xl font-bold">Agents</h1>
           <p className="text-sm text-neutral-600">
-            Signed in as <span className="font-medium text-neutral-900">{session.user.name ?? session.user.email}</span>
+            Signed in as{" "}
+            <span className="font-medium text-neutral-900">
+              {session.user.name ?? session.user.email}
+            </span>
           </p>
         </div>
         <SignOutButton />

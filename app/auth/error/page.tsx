@@ -7,7 +7,10 @@ type SearchParams = Promise<{ error?: string }>;
 
 export default async function AuthErrorPage({ searchParams }: { searchParams: SearchParams }) {
   const { error } = await searchParams;
-  const code: SignInErrorCode = error && Object.hasOwn(SIGN_IN_ERROR_MESSAGES, error) ? (error as SignInErrorCode) : "SignInFailed";
+  const code: SignInErrorCode =
+    error && Object.hasOwn(SIGN_IN_ERROR_MESSAGES, error)
+      ? (error as SignInErrorCode)
+      : "SignInFailed";
   const { title, detail } = SIGN_IN_ERROR_MESSAGES[code];
   return (
     <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-6 px-6 text-center">
@@ -16,7 +19,9 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Se
         <p className="mt-3 text-neutral-600">{detail}</p>
       </div>
       <SignInButton label="Try again" />
-      <Link href="/" className="text-sm text-neutral-500 underline">Back to the start page</Link>
+      <Link href="/" className="text-sm text-neutral-500 underline">
+        Back to the start page
+      </Link>
     </main>
   );
 }

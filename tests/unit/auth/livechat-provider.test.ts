@@ -10,7 +10,12 @@ const provider = LiveChatProvider({
 
 describe("LiveChatProvider", () => {
   it("runs the code flow at the accounts server's root with state and PKCE", () => {
-    expect(provider).toMatchObject({ id: "livechat", name: "LiveChat", type: "oauth", checks: ["state", "pkce"] });
+    expect(provider).toMatchObject({
+      id: "livechat",
+      name: "LiveChat",
+      type: "oauth",
+      checks: ["state", "pkce"],
+    });
     expect(provider.authorization).toEqual({
       url: "https://accounts.example.test/",
       params: { response_type: "code", scope: "accounts--my:ro,agents--all:ro" },
@@ -26,9 +31,17 @@ describe("LiveChatProvider", () => {
   });
 
   it("takes the base URL from its options (emulator, staging, real LiveChat)", () => {
-    const emulator = LiveChatProvider({ clientId: "a", clientSecret: "b", accountsUrl: "http://127.0.0.1:4010", scopes: ["accounts--my:ro"] });
+    const emulator = LiveChatProvider({
+      clientId: "a",
+      clientSecret: "b",
+      accountsUrl: "http://127.0.0.1:4010",
+      scopes: ["accounts--my:ro"],
+    });
     expect(emulator.token).toBe("http://127.0.0.1:4010/v2/token");
-    expect(emulator.authorization).toMatchObject({ url: "http://127.0.0.1:4010/", params: { scope: "accounts--my:ro" } });
+    expect(emulator.authorization).toMatchObject({
+      url: "http://127.0.0.1:4010/",
+      params: { scope: "accounts--my:ro" },
+    });
   });
 
   it("maps LiveChat's account to a next-auth user keyed by account_id", async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isStillValid, needsRefresh, onRefreshFailure, REFRESH_MARGIN_MS } from "@/lib/auth/refresh-policy";
+import {
+  isStillValid,
+  needsRefresh,
+  onRefreshFailure,
+  REFRESH_MARGIN_MS,
+} from "@/lib/auth/refresh-policy";
 
 const now = new Date("2026-11-30T12:00:00Z");
 const inMs = (ms: number) => new Date(now.getTime() + ms);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createKeyring, decryptToken, encryptToken, generateKeySpec, TokenCryptoError } from "@/lib/auth/token-crypto";
+import {
+  createKeyring,
+  decryptToken,
+  encryptToken,
+  generateKeySpec,
+  TokenCryptoError,
+} from "@/lib/auth/token-crypto";
 
 const oldKey = generateKeySpec(new Date("2026-01-01"));
 const newKey = generateKeySpec(new Date("2026-06-01"));
@@ -64,6 +70,8 @@ describe("token encryption", () => {
     const keyring = createKeyring(newKey);
     expect(errorCode(() => decryptToken(token, keyring, "c"))).toBe("malformed");
     expect(errorCode(() => createKeyring("no-separator"))).toBe("invalid_key");
-    expect(errorCode(() => createKeyring(`short:${Buffer.alloc(16).toString("base64")}`))).toBe("invalid_key");
+    expect(errorCode(() => createKeyring(`short:${Buffer.alloc(16).toString("base64")}`))).toBe(
+      "invalid_key",
+    );
   });
 });

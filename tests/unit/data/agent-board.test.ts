@@ -14,7 +14,11 @@ const agent = (id: string, name: string, extra: Partial<Agent> = {}): Agent => (
 describe("toAgentBoard", () => {
   it("joins agents with their routing status and counts each status", () => {
     const board = toAgentBoard(
-      [agent("b@x.test", "Bella", { jobTitle: "Support" }), agent("a@x.test", "Adam", { role: "owner" }), agent("c@x.test", "Carl")],
+      [
+        agent("b@x.test", "Bella", { jobTitle: "Support" }),
+        agent("a@x.test", "Adam", { role: "owner" }),
+        agent("c@x.test", "Carl"),
+      ],
       [
         { agentId: "a@x.test", status: "accepting_chats" },
         { agentId: "b@x.test", status: "not_accepting_chats" },
@@ -45,13 +49,19 @@ describe("toAgentBoard", () => {
   });
 
   it("ignores routing statuses of agents it was not given (never shows someone else's agent)", () => {
-    const board = toAgentBoard([agent("a@x.test", "Adam")], [{ agentId: "stranger@y.test", status: "accepting_chats" }]);
+    const board = toAgentBoard(
+      [agent("a@x.test", "Adam")],
+      [{ agentId: "stranger@y.test", status: "accepting_chats" }],
+    );
     expect(board.agents.map((row) => row.id)).toEqual(["a@x.test"]);
     expect(board.counts).toEqual({ accepting_chats: 0, not_accepting_chats: 0, offline: 1 });
   });
 
   it("turns an empty job title into none and keeps unknown statuses out of the counts", () => {
-    const board = toAgentBoard([agent("a@x.test", "Adam", { jobTitle: "" })], [{ agentId: "a@x.test", status: "busy_new_status" }]);
+    const board = toAgentBoard(
+      [agent("a@x.test", "Adam", { jobTitle: "" })],
+      [{ agentId: "a@x.test", status: "busy_new_status" }],
+    );
     expect(board.agents[0]).toMatchObject({ jobTitle: null, status: "busy_new_status" });
     expect(board.counts).toEqual({ accepting_chats: 0, not_accepting_chats: 0, offline: 0 });
   });

@@ -41,11 +41,14 @@ describe("toTokenSet", () => {
     });
   });
 
-  it.each([undefined, null, ""])("gives refreshToken null when the response carries %j", (value) => {
-    const wire = { ...tokenResponse, refresh_token: value };
+  it.each([undefined, null, ""])(
+    "gives refreshToken null when the response carries %j",
+    (value) => {
+      const wire = { ...tokenResponse, refresh_token: value };
 
-    expect(toTokenSet(wire, new Date()).refreshToken).toBeNull();
-  });
+      expect(toTokenSet(wire, new Date()).refreshToken).toBeNull();
+    },
+  );
 });
 
 describe("refreshAccessToken", () => {

@@ -21,13 +21,17 @@ describe("revokeToken", () => {
   });
 
   it("treats 404 (token already unknown) as success", async () => {
-    const { fetch } = fakeFetch(json({ error: "invalid_request", error_description: "not found" }, 404));
+    const { fetch } = fakeFetch(
+      json({ error: "invalid_request", error_description: "not found" }, 404),
+    );
 
     await expect(revokeToken(endpoint(fetch), ACCESS_TOKEN)).resolves.toBeUndefined();
   });
 
   it.each([401, 500])("throws LiveChatAuthError for HTTP %i", async (status) => {
-    const { fetch } = fakeFetch(json({ error: "unauthorized", error_description: ACCESS_TOKEN }, status));
+    const { fetch } = fakeFetch(
+      json({ error: "unauthorized", error_description: ACCESS_TOKEN }, status),
+    );
 
     const error = await revokeToken(endpoint(fetch), ACCESS_TOKEN).catch((e) => e);
 

@@ -40,12 +40,21 @@ describe("toAgent", () => {
   it("leaves optional fields undefined when LiveChat omits them", () => {
     const agent = toAgent({ id: "a@x.test", account_id: "1", name: "A", role: "normal" });
 
-    expect(agent).toEqual({ id: "a@x.test", accountId: "1", name: "A", avatarUrl: null, role: "normal" });
+    expect(agent).toEqual({
+      id: "a@x.test",
+      accountId: "1",
+      name: "A",
+      avatarUrl: null,
+      role: "normal",
+    });
     expect(agent.lastLogout).toBeUndefined();
   });
 
   it.each<[Partial<AgentWire>, string | null]>([
-    [{ avatar_path: "cdn.livechatinc.com/avatars/1.png" }, "https://cdn.livechatinc.com/avatars/1.png"],
+    [
+      { avatar_path: "cdn.livechatinc.com/avatars/1.png" },
+      "https://cdn.livechatinc.com/avatars/1.png",
+    ],
     [{ avatar_path: "//cdn.livechatinc.com/a.png" }, "https://cdn.livechatinc.com/a.png"],
     [{ avatar: "https://cdn.livechatinc.com/b.png" }, "https://cdn.livechatinc.com/b.png"],
     [{ avatar: "http://localhost:4010/avatars/c.png" }, "http://localhost:4010/avatars/c.png"],

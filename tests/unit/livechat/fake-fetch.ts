@@ -13,7 +13,8 @@ export function fakeFetch(...replies: Reply[]) {
       body: typeof init.body === "string" ? init.body : "",
     });
     const reply = replies.shift();
-    if (reply === undefined) throw new Error(`unexpected call #${calls.length} to ${String(input)}`);
+    if (reply === undefined)
+      throw new Error(`unexpected call #${calls.length} to ${String(input)}`);
     if (reply instanceof Error) throw reply;
     return reply;
   };

@@ -9,7 +9,13 @@ const schema = z.array(z.unknown());
 
 function call(fetch: typeof globalThis.fetch, overrides: Partial<LiveChatContext> = {}) {
   const { sleep, delays } = recordingSleep();
-  const ctx = { apiUrl: "https://api.example.test", accessToken: TOKEN, fetch, sleep, ...overrides };
+  const ctx = {
+    apiUrl: "https://api.example.test",
+    accessToken: TOKEN,
+    fetch,
+    sleep,
+    ...overrides,
+  };
   const result = request(ctx, "configuration/action/list_agents", { schema });
   return { result, error: result.catch((e: unknown) => e), delays };
 }
@@ -17,18 +23,29 @@ function call(fetch: typeof globalThis.fetch, overrides: Partial<LiveChatContext
 describe("request errors", () => {
   it("turns LiveChat's error body into a typed error", async () => {
     const { fetch } = fakeFetch(
-      json({ error: { type: "misdirected_request", message: "Wrong region", data: { region: "dal" } } }, 421),
+      json(
+        {
+          error: { type: "misdirected_request", message: "Wrong region", data: { region: "dal" } },
+        },
+        421,
+      ),
     );
 
     const error = await call(fetch).error;
 
     expect(error).toBeInstanceOf(LiveChatApiError);
-    expect(error).toMatchObject({ type: "misdirected_request", status: 421, data: { region: "dal" } });
+    expect(error).toMatchObject({
+      type: "misdirected_request",
+      status: 421,
+      data: { region: "dal" },
+    });
     expect((error as Error).message).toContain("Wrong region");
   });
 
   it("does not retry 401 authentication", async () => {
-    const { fetch, calls } = fakeFetch(liveChatError("authentication", "Invalid access token", 401));
+    const { fetch, calls } = fakeFetch(
+      liveChatError("authentication", "Invalid access token", 401),
+    );
 
     const error = await call(fetch).error;
 
@@ -104,7 +121,10 @@ describe("request errors", () => {
   });
 
   it("types a gateway's HTML 502 by its status and retries it", async () => {
-    const { fetch, calls } = fakeFetch(new Response("<html>Bad gateway</html>", { status: 502 }), json([]));
+    const { fetch, calls } = fakeFetch(
+      new Response("<html>Bad gateway</html>", { status: 502 }),
+      json([]),
+    );
 
     await expect(call(fetch).result).resolves.toEqual([]);
     expect(calls).toHaveLength(2);

@@ -25,7 +25,10 @@ describe("parseAppWebhook", () => {
   });
 
   it("accepts payment and future events as ones to ignore", () => {
-    expect(parseAppWebhook({ ...sample, event: "payment_collected" })).toMatchObject({ kind: "ignored", event: "payment_collected" });
+    expect(parseAppWebhook({ ...sample, event: "payment_collected" })).toMatchObject({
+      kind: "ignored",
+      event: "payment_collected",
+    });
   });
 
   it("tolerates fields LiveChat may add", () => {

@@ -17,7 +17,10 @@ function sameSecret(given: string | null, expected: string): boolean {
  */
 export async function POST(request: Request) {
   const { clientId, webhookSecret } = env().livechat;
-  if (webhookSecret && !sameSecret(new URL(request.url).searchParams.get("secret"), webhookSecret)) {
+  if (
+    webhookSecret &&
+    !sameSecret(new URL(request.url).searchParams.get("secret"), webhookSecret)
+  ) {
     return answer(401, "Wrong or missing webhook secret.");
   }
   const body: unknown = await request.json().catch(() => null);
@@ -27,5 +30,8 @@ export async function POST(request: Request) {
 
   if (event.kind === "uninstalled") await markUninstalled(event.organizationId);
   if (event.kind === "installed") await markInstalled(event.organizationId);
-  return answer(200, event.kind === "ignored" ? `Ignored ${event.event}.` : `Recorded ${event.kind}.`);
+  return answer(
+    200,
+    event.kind === "ignored" ? `Ignored ${event.event}.` : `Recorded ${event.kind}.`,
+  );
 }
