@@ -53,6 +53,19 @@ export interface Client {
 const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
 const GLOBEX = "9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c02";
 
+/** The seeded ids that tests and scripts name: import them from here, never copy them. */
+export const SEEDED = {
+  organizations: { acme: ACME, globex: GLOBEX },
+  accounts: {
+    alice: "0a7e3c1d-5b2f-4c8e-9d1a-00000000a001",
+    victor: "0a7e3c1d-5b2f-4c8e-9d1a-00000000a002",
+    adam: "0a7e3c1d-5b2f-4c8e-9d1a-00000000a003",
+    nora: "0a7e3c1d-5b2f-4c8e-9d1a-00000000a004",
+    greta: "1b8f4d2e-6c3a-4d9f-8e2b-00000000b001",
+    noah: "1b8f4d2e-6c3a-4d9f-8e2b-00000000b002",
+  },
+} as const;
+
 export const organizations: readonly Organization[] = [
   { organization_id: ACME, name: "Acme Support", region: "dal", license_id: 10_000_001 },
   { organization_id: GLOBEX, name: "Globex Europe", region: "fra", license_id: 10_000_002 },
@@ -76,36 +89,12 @@ const account = (id: string, email: string, name: string, org: string, role: Rol
 });
 
 export const accounts: readonly Account[] = [
-  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a001", "alice@acme.test", "Alice Archer", ACME, "owner"),
-  account(
-    "0a7e3c1d-5b2f-4c8e-9d1a-00000000a002",
-    "victor@acme.test",
-    "Victor Vance",
-    ACME,
-    "viceowner",
-  ),
-  account(
-    "0a7e3c1d-5b2f-4c8e-9d1a-00000000a003",
-    "adam@acme.test",
-    "Adam Ashford",
-    ACME,
-    "administrator",
-  ),
-  account("0a7e3c1d-5b2f-4c8e-9d1a-00000000a004", "nora@acme.test", "Nora Nash", ACME, "normal"),
-  account(
-    "1b8f4d2e-6c3a-4d9f-8e2b-00000000b001",
-    "greta@globex.test",
-    "Greta Gruber",
-    GLOBEX,
-    "owner",
-  ),
-  account(
-    "1b8f4d2e-6c3a-4d9f-8e2b-00000000b002",
-    "noah@globex.test",
-    "Noah Neumann",
-    GLOBEX,
-    "normal",
-  ),
+  account(SEEDED.accounts.alice, "alice@acme.test", "Alice Archer", ACME, "owner"),
+  account(SEEDED.accounts.victor, "victor@acme.test", "Victor Vance", ACME, "viceowner"),
+  account(SEEDED.accounts.adam, "adam@acme.test", "Adam Ashford", ACME, "administrator"),
+  account(SEEDED.accounts.nora, "nora@acme.test", "Nora Nash", ACME, "normal"),
+  account(SEEDED.accounts.greta, "greta@globex.test", "Greta Gruber", GLOBEX, "owner"),
+  account(SEEDED.accounts.noah, "noah@globex.test", "Noah Neumann", GLOBEX, "normal"),
 ];
 
 type AgentSeed = Pick<Agent, "id" | "name" | "role" | "routing_status"> & Partial<Agent>;
