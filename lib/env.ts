@@ -100,16 +100,27 @@ function toEnv(raw: z.infer<typeof schema>) {
 
 /** Thrown for a missing or malformed variable; the message is the one line to show. */
 export class EnvError extends Error {
+  override readonly name = "EnvError";
   readonly code = "invalid_env";
+  /** The variable at fault, e.g. `LIVECHAT_CLIENT_SECRET`. */
+  readonly variable: string;
+
+  constructor(init: { variable: string; message: string; cause?: unknown }) {
+    super(init.message, { cause: init.cause });
+    this.variable = init.variable;
+  }
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new EnvError(
-      `Invalid environment: ${issue.path.join(".")} ${issue.message}. See .env.example.`,
-    );
+    const [issue] = result.error.issues;
+    const variable = issue?.path.join(".") ?? "";
+    throw new EnvError({
+      variable,
+      message: `Invalid environment: ${variable} ${issue?.message ?? "is invalid"}. See .env.example.`,
+      cause: result.error,
+    });
   }
   return toEnv(result.data);
 }
