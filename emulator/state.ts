@@ -36,13 +36,11 @@ export interface AccessToken extends TokenGrant {
   refreshToken: string;
   expiresAt: number;
   revoked: boolean;
-  seq: number;
 }
 
 export interface RefreshToken extends TokenGrant {
   value: string;
   revoked: boolean;
-  seq: number;
 }
 
 export interface LoggedRequest {
@@ -66,14 +64,6 @@ export class Store {
   requests: LoggedRequest[] = [];
   requestCounts = new Map<string, number>();
   requestTotal = 0;
-  private seq = 0;
-
-  /** Issue order, so "the oldest token" does not depend on clock resolution. */
-  nextSeq(): number {
-    this.seq += 1;
-    return this.seq;
-  }
-
   logRequest(method: string, path: string): void {
     const key = `${method} ${path}`;
     this.requestCounts.set(key, (this.requestCounts.get(key) ?? 0) + 1);

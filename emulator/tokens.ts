@@ -28,7 +28,6 @@ export function issueRefreshToken(store: Store, grant: TokenGrant): RefreshToken
     ...grant,
     value: randomToken(32),
     revoked: false,
-    seq: store.nextSeq(),
   };
   store.refreshTokens.set(token.value, token);
   revokeOldest([...store.refreshTokens.values()].filter((t) => !t.revoked && sameOwner(t, grant)));
@@ -47,7 +46,6 @@ export function issueAccessToken(
     refreshToken,
     expiresAt: Date.now() + ttlMs,
     revoked: false,
-    seq: store.nextSeq(),
   };
   store.accessTokens.set(token.value, token);
   const now = Date.now();
