@@ -1,4 +1,5 @@
-import { agents, type Agent } from "./fixtures";
+import { agents } from "./fixtures";
+import type { Agent } from "./types";
 
 /** Agents as the Configuration API and the legacy v2 API show them. */
 

@@ -1,4 +1,4 @@
-import type { Client } from "./fixtures";
+import type { Client } from "./types";
 import { isValidPkceValue, parsePkceMethod, type PkceMethod } from "./pkce";
 import { matchesRedirectWhitelist } from "./redirect-uri";
 import { parseScopeParam } from "./scopes";

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Client } from "./fixtures";
+import type { Client } from "./types";
 import type { Store } from "./state";
 
 /** Settings fixed when the emulator starts; main.ts derives them from the environment. */

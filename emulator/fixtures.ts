@@ -1,54 +1,7 @@
 import { createHash } from "node:crypto";
+import type { Account, Agent, Client, Organization, Role, RoutingStatus } from "./types";
 
-/** All seeded data of the emulator. Deterministic: the same ids, names and emails on every start. */
-
-export type Region = "dal" | "fra";
-export type Role = "owner" | "viceowner" | "administrator" | "normal";
-export type RoutingStatus = "accepting_chats" | "not_accepting_chats" | "offline";
-
-export interface Organization {
-  organization_id: string;
-  name: string;
-  region: Region;
-  license_id: number;
-}
-
-export interface Account {
-  account_id: string;
-  email: string;
-  name: string;
-  organization_id: string;
-  role: Role;
-  created_at: string;
-}
-
-export interface Agent {
-  id: string;
-  account_id: string;
-  name: string;
-  organization_id: string;
-  role: Role;
-  routing_status: RoutingStatus;
-  /** Served by the emulator itself; "" for agents without an avatar. */
-  avatar_path: string;
-  job_title: string;
-  max_chats_count: number;
-  groups: { id: number; priority: "first" | "normal" | "last" | "supervisor" }[];
-  last_logout: string | null;
-  suspended: boolean;
-}
-
-export interface Client {
-  client_id: string;
-  client_secret: string | null;
-  name: string;
-  application_id: string;
-  app_type: "public" | "private";
-  client_type: "server_side" | "javascript";
-  organization_id: string | null;
-  redirect_uris: string[];
-  scopes: string[];
-}
+// All seeded data of the emulator. Deterministic: the same ids, names and emails on every start.
 
 const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
 const GLOBEX = "9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c02";

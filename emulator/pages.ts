@@ -1,4 +1,5 @@
-import { organizations, type Account, type Client, type Organization } from "./fixtures";
+import { organizations } from "./fixtures";
+import type { Account, Client, Organization } from "./types";
 
 /** Server-rendered HTML of the accounts server. No scripts: every action is a plain form POST. */
 

@@ -1,6 +1,6 @@
 import type { Fault } from "./faults";
 import type { PkceMethod } from "./pkce";
-import type { Region } from "./fixtures";
+import type { Region } from "./types";
 
 /** A browser's sign-in and consent state, keyed by the emulator's own cookie. */
 export interface Session {

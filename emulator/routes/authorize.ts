@@ -1,11 +1,12 @@
 import type { Context, Routes } from "../context";
-import { accounts, organizations, type Account } from "../fixtures";
+import { accounts, organizations } from "../fixtures";
 import { checkAuthorizeRequest, ooopsLocation, type AuthorizeRequest } from "../authorize-request";
 import { readParams, redirect, sendHtml } from "../http";
 import { consentPage, deniedPage, messagePage, ooopsPage, signInPage } from "../pages";
 import { randomToken, safeEqual } from "../secrets";
 import { ensureSession, getSession } from "../session";
 import type { Session } from "../state";
+import type { Account } from "../types";
 
 /** The accounts server's browser flow: authorize, sign in, consent, and the /ooops error page. */
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Context, Routes } from "../context";
-import { accounts, organizations, type Client } from "../fixtures";
+import { accounts, organizations } from "../fixtures";
 import { sendAccountsError } from "../errors";
 import { readParams, sendJson } from "../http";
 import { verifyPkce } from "../pkce";
 import { randomToken, safeEqual } from "../secrets";
 import type { AccessToken, AuthCode, TokenGrant } from "../state";
 import { issueAccessToken, issueRefreshToken, revokeFamily } from "../tokens";
+import type { Client } from "../types";
 
 /** `POST /v2/token`: the authorization_code and refresh_token grants. */
 
