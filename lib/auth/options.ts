@@ -6,9 +6,13 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LiveChatProvider } from "./livechat-provider";
 import { authLogger } from "./sign-in-error";
-import { revokeQuietly } from "./revocation";
-import { linkNewAccount, replaceSignInTokens, signInTokensOf } from "./sign-in-tokens";
-import { revokeUserTokens } from "./token-store";
+import {
+  linkNewAccount,
+  replaceSignInTokens,
+  revokeQuietly,
+  revokeUserTokens,
+  tokenSetOfSignIn,
+} from "./tokens";
 
 export const SIGN_IN_PAGE = "/";
 export const AUTH_ERROR_PAGE = "/auth/error";
@@ -19,7 +23,7 @@ function createAuthOptions(): NextAuthOptions {
     ...PrismaAdapter(prisma),
     // next-auth passes every field of LiveChat's token response; store them through the token store.
     linkAccount: async (account: AdapterAccount) => {
-      await linkNewAccount(account.userId, signInTokensOf(account));
+      await linkNewAccount(account.userId, tokenSetOfSignIn(account));
     },
   };
   return {
@@ -42,7 +46,7 @@ function createAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account }) {
         if (!account) return false;
-        const tokens = signInTokensOf(account);
+        const tokens = tokenSetOfSignIn(account);
         // Refused before anything is stored: a private app serves its own organization only.
         if (
           livechat.app.type === "private" &&

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { reinstateOrganization } from "@/lib/auth/organizations";
-import { clearTokens } from "@/lib/auth/token-store";
+import { clearTokens } from "@/lib/auth/tokens";
 
 /**
  * An uninstall (a hint from an unsigned webhook) marks the organization uninstalled, forgets its

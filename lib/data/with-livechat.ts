@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { ReauthenticationRequiredError } from "@/lib/auth/errors";
-import { getAccessToken, refreshRejectedToken, type AccessGrant } from "@/lib/auth/token-store";
+import { getAccessToken, refreshRejectedToken, type AccessGrant } from "@/lib/auth/tokens";
 import { LiveChatApiError, type LiveChatContext } from "@/lib/livechat";
 
 const contextOf = (grant: AccessGrant): LiveChatContext => ({

@@ -2,15 +2,15 @@ import { z } from "zod";
 import { accountsRequest, type AccountsConfig, type AccountsEndpoint } from "./accounts-request";
 import { LiveChatAuthError } from "./errors";
 
-/** The tokens the accounts server issues, as the token store keeps them. */
+/** The tokens the accounts server issues (at sign-in or refresh), as the token store keeps them. */
 export type TokenSet = {
   accessToken: string;
   /** Null when the response carried none: keep using the previous refresh token. */
   refreshToken: string | null;
   expiresAt: Date;
   /** Comma-separated, as LiveChat sends it: `agents--all:ro,accounts--my:ro`. */
-  scope: string;
-  tokenType: string;
+  scope: string | null;
+  tokenType: string | null;
   accountId: string;
   organizationId: string;
 };

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { generateKeySpec } from "../../lib/auth/token-crypto";
+import { generateKeySpec } from "../../lib/auth/tokens/crypto";
 import { migrateDeploy } from "./migrate";
 import { recreateDatabase, startPostgres } from "./postgres";
 import { startService } from "./services";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { LiveChatUnavailableError, ReauthenticationRequiredError } from "@/lib/auth/errors";
-import { getAccessToken } from "@/lib/auth/token-store";
+import { getAccessToken } from "@/lib/auth/tokens";
 import { withLiveChat } from "@/lib/data/with-livechat";
 import { listAgents } from "@/lib/livechat";
 import { setStoredExpiry, storedAccountOf } from "../support/accounts";

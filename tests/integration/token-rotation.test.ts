@@ -13,8 +13,8 @@ process.env.LIVECHAT_CLIENT_ID = "javascript-app";
 process.env.LIVECHAT_CLIENT_SECRET = "ignored-for-public-clients";
 process.env.NEXTAUTH_SECRET = "test-only-auth-secret-0123456789abcdef";
 
-const { getAccessToken } = await import("@/lib/auth/token-store");
-const { linkNewAccount } = await import("@/lib/auth/sign-in-tokens");
+const { getAccessToken } = await import("@/lib/auth/tokens");
+const { linkNewAccount } = await import("@/lib/auth/tokens");
 
 const EMAIL = "nora@acme.test";
 const REDIRECT_URI = `${stack.appUrl}/rotation-test`;

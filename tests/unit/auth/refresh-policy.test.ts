@@ -4,7 +4,7 @@ import {
   needsRefresh,
   onRefreshFailure,
   REFRESH_MARGIN_MS,
-} from "@/lib/auth/refresh-policy";
+} from "@/lib/auth/tokens/refresh-policy";
 
 const now = new Date("2026-11-30T12:00:00Z");
 const inMs = (ms: number) => new Date(now.getTime() + ms);

@@ -5,7 +5,7 @@ import {
   encryptToken,
   generateKeySpec,
   TokenCryptoError,
-} from "@/lib/auth/token-crypto";
+} from "@/lib/auth/tokens/crypto";
 
 const oldKey = generateKeySpec(new Date("2026-01-01"));
 const newKey = generateKeySpec(new Date("2026-06-01"));

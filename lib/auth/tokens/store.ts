@@ -1,19 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { LiveChatAuthError, refreshAccessToken } from "@/lib/livechat";
-import { LiveChatUnavailableError, ReauthenticationRequiredError } from "./errors";
-import { LIVECHAT_PROVIDER_ID } from "./livechat-provider";
+import { LiveChatAuthError, refreshAccessToken, type TokenSet } from "@/lib/livechat";
+import { LiveChatUnavailableError, ReauthenticationRequiredError } from "../errors";
+import { LIVECHAT_PROVIDER_ID } from "../livechat-provider";
+import { accountsConfig } from "./accounts-config";
 import { isStillValid, needsRefresh, onRefreshFailure } from "./refresh-policy";
 import { refreshOnce } from "./refresh-lease";
-import { accountsConfig, revokeQuietly } from "./revocation";
-import { sealedColumns, unseal, unsealOrNull } from "./sealed-tokens";
+import { revokeQuietly } from "./revocation";
+import { sealedColumns, unseal, unsealOrNull } from "./sealing";
 
-/**
- * The token store (this file, sign-in-tokens.ts, sealed-tokens.ts, refresh-lease.ts): the only
- * code that reads or writes the Account token columns. Tokens are sealed (AES-256-GCM) at rest,
- * refreshed once per expiry across processes, and revoked at LiveChat when they are replaced or
- * the user signs out.
- */
+// Reading tokens for API calls: a fresh access token per request, refreshed once per expiry
+// across processes, and forgotten (and revoked at LiveChat) on sign-out.
 
 /** A usable access token and what the caller needs to know about it. */
 export interface AccessGrant {
@@ -24,17 +21,23 @@ export interface AccessGrant {
 }
 
 type AccountRow = NonNullable<Awaited<ReturnType<typeof findLiveChatAccount>>>;
+type AccountWithTokens = AccountRow & { accessToken: string };
 
 function findLiveChatAccount(userId: string) {
   return prisma.account.findFirst({ where: { userId, provider: LIVECHAT_PROVIDER_ID } });
 }
 
-function grantOf(account: AccountRow | null): AccessGrant {
+function withTokens(account: AccountRow | null): AccountWithTokens {
   if (!account?.accessToken) throw new ReauthenticationRequiredError("no_tokens");
+  return { ...account, accessToken: account.accessToken };
+}
+
+function grantOf(account: AccountRow | null): AccessGrant {
+  const { accessToken, providerAccountId, tokenVersion, organizationId } = withTokens(account);
   return {
-    accessToken: unseal(account.accessToken, account.providerAccountId, "access"),
-    version: account.tokenVersion,
-    organizationId: account.organizationId,
+    accessToken: unseal(accessToken, providerAccountId, "access"),
+    version: tokenVersion,
+    organizationId,
   };
 }
 
@@ -43,12 +46,13 @@ function grantOf(account: AccountRow | null): AccessGrant {
  * expiry. Throws ReauthenticationRequiredError or LiveChatUnavailableError.
  */
 export async function getAccessToken(userId: string): Promise<AccessGrant> {
-  const account = await findLiveChatAccount(userId);
+  const account = withTokens(await findLiveChatAccount(userId));
   const current = grantOf(account);
-  if (!needsRefresh(account!.accessTokenExpiresAt, new Date())) return current;
+  const now = new Date();
+  if (!needsRefresh(account.accessTokenExpiresAt, now)) return current;
   return refreshOrFallBack(
-    account!,
-    isStillValid(account!.accessTokenExpiresAt, new Date()) ? current : null,
+    account,
+    isStillValid(account.accessTokenExpiresAt, now) ? current : null,
   );
 }
 
@@ -60,38 +64,47 @@ export async function refreshRejectedToken(
   userId: string,
   rejected: AccessGrant,
 ): Promise<AccessGrant> {
-  const account = await findLiveChatAccount(userId);
+  const account = withTokens(await findLiveChatAccount(userId));
   const current = grantOf(account);
   if (current.version !== rejected.version) return current;
-  return refreshOrFallBack(account!, null);
+  return refreshOrFallBack(account, null);
+}
+
+/** Asks LiveChat for new tokens with the account's refresh token; the result, sealed and plain. */
+async function refreshTokensOf(account: AccountRow) {
+  if (!account.refreshToken) throw new ReauthenticationRequiredError("session_expired");
+  const refreshToken = unseal(account.refreshToken, account.providerAccountId, "refresh");
+  const tokens = await refreshAccessToken(accountsConfig(), refreshToken);
+  // Confidential clients keep their refresh token; public clients get a new one each time.
+  const issued: TokenSet = {
+    ...tokens,
+    accountId: account.providerAccountId,
+    refreshToken: tokens.refreshToken ?? refreshToken,
+  };
+  return { columns: sealedColumns(issued), issued };
 }
 
 async function refreshOrFallBack(
   account: AccountRow,
   fallback: AccessGrant | null,
 ): Promise<AccessGrant> {
-  const issued = { accessToken: null as string | null };
   try {
-    const { row, stored } = await refreshOnce(
-      account.id,
-      account.tokenVersion,
-      async () => {
-        if (!account.refreshToken) throw new ReauthenticationRequiredError("session_expired");
-        const refreshToken = unseal(account.refreshToken, account.providerAccountId, "refresh");
-        const tokens = await refreshAccessToken(accountsConfig(), refreshToken);
-        issued.accessToken = tokens.accessToken;
-        // Confidential clients keep their refresh token; public clients get a new one each time.
-        return sealedColumns({
-          ...tokens,
-          accountId: account.providerAccountId,
-          refreshToken: tokens.refreshToken ?? refreshToken,
-        });
-      },
-      fallback === null,
-    );
-    // Tokens replaced or cleared meanwhile won; the token this refresh got is not kept anywhere.
-    if (issued.accessToken && !stored) await revokeQuietly(issued.accessToken, "superseded");
-    if (stored || row.tokenVersion !== account.tokenVersion) return grantOf(row);
+    const { row, issued } = await refreshOnce({
+      id: account.id,
+      version: account.tokenVersion,
+      waitForOthers: fallback === null,
+      refresh: () => refreshTokensOf(account),
+      // Tokens replaced or cleared meanwhile won; the token this refresh got is not kept anywhere.
+      discard: (tokens) => revokeQuietly(tokens.accessToken, "superseded"),
+    });
+    if (issued) {
+      return {
+        accessToken: issued.accessToken,
+        version: row.tokenVersion,
+        organizationId: row.organizationId,
+      };
+    }
+    if (row.tokenVersion !== account.tokenVersion) return grantOf(row);
     // Another process holds the lease and the current token is still valid: no need to wait.
     return fallback ?? grantOf(row);
   } catch (error) {

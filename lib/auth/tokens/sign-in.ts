@@ -1,22 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { tokenRegion } from "@/lib/livechat";
-import { LIVECHAT_PROVIDER_ID } from "./livechat-provider";
-import { recordSignInOrganization } from "./organizations";
+import { tokenRegion, type TokenSet } from "@/lib/livechat";
+import { LIVECHAT_PROVIDER_ID } from "../livechat-provider";
+import { recordSignInOrganization } from "../organizations";
 import { revokeQuietly } from "./revocation";
-import { sealedColumns, unsealOrNull } from "./sealed-tokens";
-
-/** Tokens of a sign-in, as LiveChat's token response gave them. */
-export interface SignInTokens {
-  accountId: string;
-  organizationId: string;
-  accessToken: string;
-  refreshToken: string | null;
-  expiresAt: Date;
-  scope: string | null;
-  tokenType: string | null;
-}
+import { sealedColumns, unsealOrNull } from "./sealing";
 
 const signInTokensSchema = z.object({
   providerAccountId: z.string().min(1),
@@ -31,7 +20,7 @@ const signInTokensSchema = z.object({
 const DEFAULT_LIFETIME_SECONDS = 28_800;
 
 /** Reads the tokens out of the OAuth account next-auth builds from LiveChat's token response. */
-export function signInTokensOf(account: Record<string, unknown>): SignInTokens {
+export function tokenSetOfSignIn(account: Record<string, unknown>): TokenSet {
   const wire = signInTokensSchema.parse(account);
   return {
     accountId: wire.providerAccountId,
@@ -45,11 +34,11 @@ export function signInTokensOf(account: Record<string, unknown>): SignInTokens {
   };
 }
 
-const organizationOf = (tokens: SignInTokens, userId: string) =>
+const organizationOf = (tokens: TokenSet, userId: string) =>
   recordSignInOrganization(tokens.organizationId, tokenRegion(tokens.accessToken) ?? "dal", userId);
 
 /** First sign-in of a LiveChat account: its organization and the account with sealed tokens, in one transaction. */
-export async function linkNewAccount(userId: string, tokens: SignInTokens): Promise<void> {
+export async function linkNewAccount(userId: string, tokens: TokenSet): Promise<void> {
   await prisma.$transaction([
     ...organizationOf(tokens, userId),
     prisma.account.create({
@@ -70,7 +59,7 @@ export async function linkNewAccount(userId: string, tokens: SignInTokens): Prom
  * then revokes the replaced access token at LiveChat so repeated sign-ins never pile up against
  * its 25-token cap. Does nothing for an account not linked yet (linkNewAccount will store it).
  */
-export async function replaceSignInTokens(tokens: SignInTokens): Promise<void> {
+export async function replaceSignInTokens(tokens: TokenSet): Promise<void> {
   const where = {
     provider_providerAccountId: {
       provider: LIVECHAT_PROVIDER_ID,

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createKeyring, decryptToken, encryptToken, type Keyring } from "./token-crypto";
+import type { TokenSet } from "@/lib/livechat";
+import { createKeyring, decryptToken, encryptToken, type Keyring } from "./crypto";
 
 type TokenKind = "access" | "refresh";
 
@@ -37,14 +38,7 @@ export function unsealOrNull(
 }
 
 /** The Account token columns for a token set, sealed. */
-export function sealedColumns(tokens: {
-  accountId: string;
-  accessToken: string;
-  refreshToken: string | null;
-  expiresAt: Date;
-  scope: string | null;
-  tokenType: string | null;
-}) {
+export function sealedColumns(tokens: TokenSet) {
   return {
     accessToken: seal(tokens.accessToken, tokens.accountId, "access"),
     refreshToken: tokens.refreshToken
