@@ -24,6 +24,17 @@ export const faultSchema = z
 
 export type Fault = z.infer<typeof faultSchema>;
 
+export function addFault(store: Store, fault: Fault): void {
+  store.faults.push(fault);
+}
+
+/** Drops every fault; returns how many there were. */
+export function clearFaults(store: Store): number {
+  const cleared = store.faults.length;
+  store.faults = [];
+  return cleared;
+}
+
 /** The first fault matching this request, counted down and dropped once its `times` run out. */
 export function takeFault(store: Store, method: string, path: string): Fault | null {
   const fault = store.faults.find((f) => f.endpoint === path && (!f.method || f.method === method));

@@ -6,6 +6,7 @@ import { isWebApiPath, sendAccountsError, sendNotFound, sendWebError } from "./e
 import { applyFault, takeFault } from "./faults";
 import { BodyTooLargeError } from "./http";
 import { assertValidWhitelistEntry } from "./redirect-uri";
+import { logRequest } from "./request-log";
 import { accountsRoutes } from "./routes/accounts";
 import { authorizeRoutes } from "./routes/authorize";
 import { serveAvatar } from "./routes/avatars";
@@ -13,7 +14,7 @@ import { controlRoutes } from "./routes/control";
 import { installationRoutes } from "./routes/installations";
 import { tokenRoutes } from "./routes/token";
 import { webApiRoutes } from "./routes/web-api";
-import { Store } from "./state";
+import { createStore } from "./state";
 
 export interface EmulatorOptions {
   /** 0 picks a free port. Default 4010. */
@@ -49,7 +50,7 @@ async function handle(ctx: Context): Promise<void> {
   if (method === "GET" && path.startsWith("/avatars/")) return serveAvatar(ctx);
   // Test controls are neither logged nor faultable: tests must always be able to reach them.
   if (!path.startsWith("/_emulator/")) {
-    ctx.store.logRequest(method, path);
+    logRequest(ctx.store, method, path);
     const fault = takeFault(ctx.store, method, path);
     if (fault && (await applyFault(ctx, fault))) return;
   }
@@ -74,7 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     })),
     webhookUrl: options.webhookUrl,
   };
-  const store = new Store();
+  const store = createStore();
   const lifetime = new AbortController();
 
   const server = createServer((req, res) => {

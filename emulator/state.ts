@@ -49,42 +49,36 @@ export interface LoggedRequest {
   at: string;
 }
 
-// A long `npm run dev` session must not grow the log without bound; counts stay exact.
-const REQUEST_LOG_LIMIT = 5000;
-
-/** Everything the emulator remembers. In memory only: a restart or reset() starts clean. */
-export class Store {
-  sessions = new Map<string, Session>();
+/** Everything the emulator remembers. Plain data: each concern's module changes its own part. */
+export interface Store {
+  sessions: Map<string, Session>;
   /** Scopes each account granted each client (`account_id|client_id`): LiveChat remembers consent per account. */
-  grants = new Map<string, Set<string>>();
-  codes = new Map<string, AuthCode>();
-  accessTokens = new Map<string, AccessToken>();
-  refreshTokens = new Map<string, RefreshToken>();
-  faults: Fault[] = [];
-  requests: LoggedRequest[] = [];
-  requestCounts = new Map<string, number>();
-  requestTotal = 0;
-  logRequest(method: string, path: string): void {
-    const key = `${method} ${path}`;
-    this.requestCounts.set(key, (this.requestCounts.get(key) ?? 0) + 1);
-    this.requestTotal += 1;
-    this.requests.push({ method, path, at: new Date().toISOString() });
-    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.shift();
-  }
+  grants: Map<string, Set<string>>;
+  codes: Map<string, AuthCode>;
+  accessTokens: Map<string, AccessToken>;
+  refreshTokens: Map<string, RefreshToken>;
+  faults: Fault[];
+  requests: LoggedRequest[];
+  requestCounts: Map<string, number>;
+  requestTotal: number;
+}
 
-  clearRequests(): void {
-    this.requests = [];
-    this.requestCounts.clear();
-    this.requestTotal = 0;
-  }
+/** An empty store. In memory only: a restart or resetStore() starts clean. */
+export function createStore(): Store {
+  return {
+    sessions: new Map(),
+    grants: new Map(),
+    codes: new Map(),
+    accessTokens: new Map(),
+    refreshTokens: new Map(),
+    faults: [],
+    requests: [],
+    requestCounts: new Map(),
+    requestTotal: 0,
+  };
+}
 
-  reset(): void {
-    this.sessions.clear();
-    this.grants.clear();
-    this.codes.clear();
-    this.accessTokens.clear();
-    this.refreshTokens.clear();
-    this.faults = [];
-    this.clearRequests();
-  }
+export function resetStore(store: Store): void {
+  // In place: every request's context holds this same object.
+  Object.assign(store, createStore());
 }

@@ -7,6 +7,12 @@ const LIVE_TOKEN_CAP = 25;
 const sameOwner = (a: TokenGrant, b: TokenGrant) =>
   a.clientId === b.clientId && a.accountId === b.accountId;
 
+/** What a token's successors inherit from it. */
+export function grantOf(token: TokenGrant): TokenGrant {
+  const { family, clientId, accountId, organizationId, region, scopes } = token;
+  return { family, clientId, accountId, organizationId, region, scopes };
+}
+
 function isLive(token: AccessToken, now = Date.now()): boolean {
   return !token.revoked && token.expiresAt > now;
 }
@@ -34,6 +40,15 @@ export function issueRefreshToken(store: Store, grant: TokenGrant): RefreshToken
   return token;
 }
 
+/**
+ * Public clients' refresh tokens are single use: the old one dies and a new one takes its place.
+ * Unlike revokeRefreshToken, the access tokens already issued with it stay valid until they expire.
+ */
+export function rotateRefreshToken(store: Store, old: RefreshToken): RefreshToken {
+  old.revoked = true;
+  return issueRefreshToken(store, grantOf(old));
+}
+
 export function issueAccessToken(
   store: Store,
   grant: TokenGrant,
@@ -53,6 +68,12 @@ export function issueAccessToken(
     [...store.accessTokens.values()].filter((t) => isLive(t, now) && sameOwner(t, grant)),
   );
   return token;
+}
+
+/** Makes the tokens expire now, as if their lifetime had run out; an earlier expiry stays. */
+export function expireAccessTokens(tokens: AccessToken[]): void {
+  const now = Date.now();
+  for (const token of tokens) token.expiresAt = Math.min(token.expiresAt, now);
 }
 
 /** Revoking a refresh token also revokes the access tokens issued with it. */

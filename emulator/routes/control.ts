@@ -3,10 +3,11 @@ import type { Context, Routes } from "../context";
 import { avatarUrl } from "../agents";
 import { accounts, agents, organizations } from "../fixtures";
 import { describeIssues } from "../errors";
-import { faultSchema } from "../faults";
+import { addFault, clearFaults, faultSchema } from "../faults";
 import { readJsonBody, requestOrigin, sendJson } from "../http";
-import type { AccessToken } from "../state";
-import { revokeAccessToken, revokeRefreshToken } from "../tokens";
+import { clearRequests } from "../request-log";
+import { resetStore, type AccessToken } from "../state";
+import { expireAccessTokens, revokeAccessToken, revokeRefreshToken } from "../tokens";
 
 /** Test controls under /_emulator/: JSON in and out. Other test tools rely on these names. */
 
@@ -46,8 +47,7 @@ async function readTokenTarget(ctx: Context): Promise<TokenTarget | null> {
 async function expireTokens(ctx: Context): Promise<void> {
   const target = await readTokenTarget(ctx);
   if (!target) return;
-  const now = Date.now();
-  for (const token of target.tokens) token.expiresAt = Math.min(token.expiresAt, now);
+  expireAccessTokens(target.tokens);
   sendJson(ctx.res, 200, { expired: target.tokens.length });
 }
 
@@ -76,17 +76,15 @@ function listTokens(ctx: Context): void {
   sendJson(ctx.res, 200, rows);
 }
 
-async function addFault(ctx: Context): Promise<void> {
+async function postFault(ctx: Context): Promise<void> {
   const fault = await readJson(ctx, faultSchema);
   if (!fault) return;
-  ctx.store.faults.push(fault);
+  addFault(ctx.store, fault);
   sendJson(ctx.res, 201, { fault });
 }
 
-function clearFaults(ctx: Context): void {
-  const cleared = ctx.store.faults.length;
-  ctx.store.faults = [];
-  sendJson(ctx.res, 200, { cleared });
+function deleteFaults(ctx: Context): void {
+  sendJson(ctx.res, 200, { cleared: clearFaults(ctx.store) });
 }
 
 function listRequests(ctx: Context): void {
@@ -98,8 +96,8 @@ function listRequests(ctx: Context): void {
   });
 }
 
-function clearRequests(ctx: Context): void {
-  ctx.store.clearRequests();
+function deleteRequests(ctx: Context): void {
+  clearRequests(ctx.store);
   sendJson(ctx.res, 200, {});
 }
 
@@ -115,18 +113,18 @@ function fixtures(ctx: Context): void {
 }
 
 function reset(ctx: Context): void {
-  ctx.store.reset();
+  resetStore(ctx.store);
   sendJson(ctx.res, 200, {});
 }
 
 export const controlRoutes: Routes = {
   "GET /_emulator/fixtures": fixtures,
-  "POST /_emulator/faults": addFault,
-  "DELETE /_emulator/faults": clearFaults,
+  "POST /_emulator/faults": postFault,
+  "DELETE /_emulator/faults": deleteFaults,
   "POST /_emulator/tokens/expire": expireTokens,
   "POST /_emulator/tokens/revoke": revokeTokens,
   "GET /_emulator/tokens": listTokens,
   "GET /_emulator/requests": listRequests,
-  "DELETE /_emulator/requests": clearRequests,
+  "DELETE /_emulator/requests": deleteRequests,
   "POST /_emulator/reset": reset,
 };

@@ -6,7 +6,13 @@ import { readParams, sendJson } from "../http";
 import { verifyPkce } from "../pkce";
 import { randomToken, safeEqual } from "../secrets";
 import type { AccessToken, AuthCode, TokenGrant } from "../state";
-import { issueAccessToken, issueRefreshToken, revokeFamily } from "../tokens";
+import {
+  grantOf,
+  issueAccessToken,
+  issueRefreshToken,
+  revokeFamily,
+  rotateRefreshToken,
+} from "../tokens";
 import type { Client } from "../types";
 
 /** `POST /v2/token`: the authorization_code and refresh_token grants. */
@@ -33,11 +39,6 @@ const invalidRequest = (ctx: Context, description: string) =>
   sendAccountsError(ctx.res, 400, "invalid_request", description);
 const invalidGrant = (ctx: Context, description: string) =>
   sendAccountsError(ctx.res, 400, "invalid_grant", description);
-
-function grantOf(token: TokenGrant): TokenGrant {
-  const { family, clientId, accountId, organizationId, region, scopes } = token;
-  return { family, clientId, accountId, organizationId, region, scopes };
-}
 
 function sendTokens(ctx: Context, access: AccessToken): void {
   const body = {
@@ -106,14 +107,8 @@ function refresh(ctx: Context, client: Client, params: TokenRequest): void {
   const old = ctx.store.refreshTokens.get(params.refresh_token);
   if (!old || old.revoked || old.clientId !== client.client_id)
     return invalidGrant(ctx, "Unknown or revoked refresh token");
-  let current = old;
-  if (client.client_secret === null) {
-    // Public clients' refresh tokens are single use. Only the old refresh token dies: the
-    // access tokens already issued with it stay valid until they expire.
-    old.revoked = true;
-    current = issueRefreshToken(ctx.store, grantOf(old));
-  }
   // Confidential clients' refresh tokens never rotate: the response repeats the same value.
+  const current = client.client_secret === null ? rotateRefreshToken(ctx.store, old) : old;
   sendTokens(
     ctx,
     issueAccessToken(ctx.store, grantOf(current), current.value, ctx.config.accessTokenTtlMs),
