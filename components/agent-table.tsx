@@ -1,18 +1,9 @@
+import type { AgentRow } from "@/lib/data/types";
 import { AgentAvatar } from "./agent-avatar";
 import { StatusBadge } from "./status-badge";
 
-export interface AgentTableRow {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  jobTitle: string | null;
-  avatarUrl: string | null;
-  status: string;
-}
-
 /** Row styles come from `.agent-table` in globals.css: see the note there. */
-export function AgentTable({ agents }: { agents: AgentTableRow[] }) {
+export function AgentTable({ agents }: { agents: AgentRow[] }) {
   if (agents.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-neutral-600">

@@ -1,7 +1,9 @@
+import type { OrganizationSummary } from "@/lib/data/types";
+
 const REGIONS: Record<string, string> = { dal: "US (dal)", fra: "EU (fra)" };
 
 interface OrganizationCardProps {
-  organization: { id: string; region: string; installedAt: Date; installedBy: string | null };
+  organization: OrganizationSummary;
   /** Who installed the app and when: shown to the organization's admins only. */
   showInstallation: boolean;
 }

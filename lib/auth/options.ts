@@ -5,7 +5,7 @@ import type { Adapter, AdapterAccount, AdapterSession } from "next-auth/adapters
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LiveChatProvider } from "./livechat-provider";
-import { authLogger } from "./sign-in-error";
+import { authLogger } from "./auth-logger";
 import {
   linkNewAccount,
   replaceSignInTokens,

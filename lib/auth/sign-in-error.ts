@@ -1,11 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { LoggerInstance } from "next-auth";
+import { LiveChatAuthError, OAUTH_ERROR_CODES } from "@/lib/livechat";
 
-/**
- * next-auth 4 folds every failed OAuth callback into one `OAuthCallback` error. The cause only
- * reaches its logger, so the logger classifies it for the request being handled and the auth
- * route handler turns it into a precise `?error=` for the error page.
- */
+// next-auth 4 folds every failed OAuth callback into one `OAuthCallback` error. The cause only
+// reaches its logger, so the logger hands it to `noteSignInError` for the request being handled,
+// and the auth route handler turns it into a precise `?error=` for the error page.
 
 export const SIGN_IN_ERRORS = [
   "Declined",
@@ -20,55 +18,51 @@ export const SIGN_IN_ERRORS = [
 ] as const;
 export type SignInErrorCode = (typeof SIGN_IN_ERRORS)[number];
 
-const RULES: Array<[RegExp, SignInErrorCode]> = [
-  // The one-LiveChat-account-per-user constraint refused to link a second account to this user.
-  [/Unique constraint failed[\s\S]*(userId|Account_userId_provider_key)/, "AlreadySignedIn"],
-  [/access_denied/i, "Declined"],
-  [/state (cookie|value|mismatch|missing)/i, "StateMismatch"],
-  [/pkce|code_verifier/i, "PkceMismatch"],
-  [/invalid_grant/i, "CodeRejected"],
-  [/invalid_client|unauthorized_client|invalid_scope|redirect_uri|client_id/i, "Configuration"],
-  [
-    /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|timed out|timeout|socket hang up|temporarily_unavailable|expected 200 OK, got: 5\d\d|server_error/i,
-    "LiveChatUnreachable",
-  ],
-];
+// The one-LiveChat-account-per-user constraint refused to link a second account to this user.
+const SECOND_ACCOUNT = /Unique constraint failed[\s\S]*(userId|Account_userId_provider_key)/;
+// next-auth's own checks of the callback, made before LiveChat is asked anything.
+const STATE_CHECK = /state (cookie|value|mismatch|missing)/i;
+const PKCE_CHECK = /pkce|code_verifier/i;
+// How openid-client and Node word what the accounts server answered, or that nothing answered.
+const OAUTH_CODE = new RegExp(`\\b(${OAUTH_ERROR_CODES.join("|")})\\b`);
+const NO_ANSWER = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|socket hang up/i;
+const TIMED_OUT = /timed out|timeout/i;
+const HTTP_STATUS = /expected 200 OK, got: (\d{3})/;
+
+/** The accounts server's failure described by `text`, as the LiveChat client would have thrown it. */
+function accountsFailureIn(text: string): LiveChatAuthError | null {
+  const failure = (code: string, status = 0) =>
+    new LiveChatAuthError({ code, status, message: text });
+  const code = OAUTH_CODE.exec(text)?.[1];
+  if (code) return failure(code);
+  if (NO_ANSWER.test(text)) return failure("network");
+  if (TIMED_OUT.test(text)) return failure("timeout");
+  const status = HTTP_STATUS.exec(text)?.[1];
+  return status ? failure("invalid_response", Number(status)) : null;
+}
 
 /** Maps what next-auth logged about a failed callback to what the user is told. */
 export function classifySignInError(text: string): SignInErrorCode {
-  return RULES.find(([pattern]) => pattern.test(text))?.[1] ?? "SignInFailed";
+  if (SECOND_ACCOUNT.test(text)) return "AlreadySignedIn";
+  const failure = accountsFailureIn(text);
+  if (failure?.code === "access_denied") return "Declined";
+  if (STATE_CHECK.test(text)) return "StateMismatch";
+  if (PKCE_CHECK.test(text)) return "PkceMismatch";
+  if (!failure) return "SignInFailed";
+  // Whether trying again can help is the error's own decision, as for a token refresh.
+  if (!failure.permanent) return "LiveChatUnreachable";
+  if (failure.code === "invalid_grant") return "CodeRejected";
+  // Any other refusal in LiveChat's own words is about the app's client, secret or redirect URI.
+  return failure.code === "invalid_response" ? "SignInFailed" : "Configuration";
 }
 
 const capture = new AsyncLocalStorage<{ code?: SignInErrorCode }>();
 
-function describe(metadata: unknown): string {
-  if (metadata instanceof Error)
-    return `${metadata.message} ${String((metadata as { code?: unknown }).code ?? "")}`;
-  if (metadata && typeof metadata === "object" && "error" in metadata)
-    return describe(metadata.error);
-  return String(metadata);
+/** Records the first failure of the sign-in request being handled (a no-op outside one). */
+export function noteSignInError(text: string): void {
+  const store = capture.getStore();
+  if (store && !store.code) store.code = classifySignInError(text);
 }
-
-/** One line, bounded: nothing logged can forge further log lines. */
-const oneLine = (text: string, max: number) =>
-  text
-    .replace(/[\r\n\t\x00-\x1f\x7f]+/g, " ")
-    .trim()
-    .slice(0, max);
-
-/** next-auth's logger: one line per error, no metadata objects (they can hold tokens). */
-export const authLogger: Partial<LoggerInstance> = {
-  error(code, metadata) {
-    const text = describe(metadata);
-    const store = capture.getStore();
-    if (store && !store.code) store.code = classifySignInError(text);
-    console.error(`[auth] ${oneLine(String(code), 60)}: ${oneLine(text, 300)}`);
-  },
-  warn(code) {
-    console.warn(`[auth] ${oneLine(String(code), 60)}`);
-  },
-  debug() {},
-};
 
 const FOLDED =
   /\/api\/auth\/(error|signin)\?error=(OAuthCallback|Callback|OAuthSignin|OAuthAccountNotLinked)\b/;

@@ -1,19 +1,19 @@
-import type { Agent, RoutingStatusValue } from "@/lib/livechat";
+import "server-only";
+import {
+  listAgents,
+  listRoutingStatuses,
+  type Agent,
+  type RoutingStatusValue,
+} from "@/lib/livechat";
+import type { AgentBoard } from "./types";
+import { withLiveChat } from "./with-livechat";
 
-/** One row of the agents dashboard: safe to hand to any component. */
-export interface AgentRow {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  jobTitle: string | null;
-  avatarUrl: string | null;
-  status: RoutingStatusValue;
-}
-
-export interface AgentBoard {
-  agents: AgentRow[];
-  counts: Record<"accepting_chats" | "not_accepting_chats" | "offline", number>;
+/** The organization's agents with their routing status; both LiveChat calls run in parallel. */
+export async function getAgentBoard(userId: string): Promise<AgentBoard> {
+  const [agents, statuses] = await withLiveChat(userId, (ctx) =>
+    Promise.all([listAgents(ctx, { fields: ["jobTitle"] }), listRoutingStatuses(ctx)]),
+  );
+  return toAgentBoard(agents, statuses);
 }
 
 /** Agents without a routing status are not logged in to take chats: LiveChat shows them offline. */

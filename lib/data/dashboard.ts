@@ -4,10 +4,10 @@ import {
   ReauthenticationRequiredError,
   type ReauthenticationReason,
 } from "@/lib/auth/errors";
-import { endSessions } from "@/lib/auth/session";
 import { LiveChatApiError } from "@/lib/livechat";
-import { getAgentBoard, type AgentBoard } from "./agents";
-import { getOrganization, type OrganizationSummary } from "./organization";
+import { getAgentBoard } from "./agent-board";
+import { getOrganization } from "./organization";
+import type { AgentBoard, OrganizationSummary } from "./types";
 
 export type DashboardProblem = "livechat_unavailable" | "livechat_refused";
 
@@ -24,9 +24,8 @@ export type Dashboard =
 const ADMIN_ROLES = new Set(["owner", "viceowner", "administrator"]);
 
 /**
- * Everything the dashboard shows, with expected failures decided here: a LiveChat session that is
- * over ends the app's sessions too (the page sends the user to sign in); an outage is a state to
- * show, not an exception.
+ * Everything the dashboard shows, with expected failures decided here and returned as values: a
+ * LiveChat session that is over (the page sends the user to sign in), or an outage to show.
  */
 export async function getDashboard(
   userId: string,
@@ -45,25 +44,15 @@ export async function getDashboard(
     };
   } catch (error) {
     if (error instanceof ReauthenticationRequiredError) {
-      await endSessions(userId);
       return { kind: "reauthenticate", reason: error.reason };
     }
-    if (error instanceof LiveChatUnavailableError)
+    if (error instanceof LiveChatUnavailableError) {
       return { kind: "problem", problem: "livechat_unavailable", organization };
+    }
     if (error instanceof LiveChatApiError) {
-      const transient = [
-        "network",
-        "timeout",
-        "service_unavailable",
-        "internal",
-        "too_many_requests",
-      ].includes(error.type);
       console.error(`LiveChat API call failed: ${error.type} (${error.status})`);
-      return {
-        kind: "problem",
-        problem: transient ? "livechat_unavailable" : "livechat_refused",
-        organization,
-      };
+      const problem = error.transient ? "livechat_unavailable" : "livechat_refused";
+      return { kind: "problem", problem, organization };
     }
     throw error;
   }

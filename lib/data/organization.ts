@@ -1,15 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { LIVECHAT_PROVIDER_ID } from "@/lib/auth/livechat-provider";
+import type { OrganizationSummary } from "./types";
 
-/** The organization of the user's LiveChat account, as the dashboard shows it. */
-export interface OrganizationSummary {
-  id: string;
-  region: string;
-  installedAt: Date;
-  installedBy: string | null;
-}
-
+/** The organization of the user's LiveChat account, with who installed the app. */
 export async function getOrganization(userId: string): Promise<OrganizationSummary | null> {
   const account = await prisma.account.findFirst({
     where: { userId, provider: LIVECHAT_PROVIDER_ID },

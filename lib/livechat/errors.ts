@@ -1,3 +1,8 @@
+// The two error classes of the LiveChat client. Each decides, once, what its failures mean:
+// `LiveChatApiError.transient` / `.retryable` and `LiveChatAuthError.permanent`. Callers (the
+// retry policy, the token store, the dashboard, the sign-in error page) read those properties
+// and keep no lists of their own.
+
 /**
  * LiveChat's Web API error types, plus our own `network`, `timeout` and `invalid_response`.
  * @see https://platform.text.com/docs/management/configuration-api#possible-errors
@@ -18,6 +23,15 @@ export type LiveChatApiErrorType =
   | "invalid_response"
   // Keeps editor completion for the known types while accepting ones LiveChat adds later.
   | (string & {});
+
+const TRANSIENT_TYPES: ReadonlySet<string> = new Set([
+  "network",
+  "timeout",
+  "service_unavailable",
+  "internal",
+  "too_many_requests",
+]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /** A failed Web API (REST) call. `status` is 0 when no HTTP response arrived. */
 export class LiveChatApiError extends Error {
@@ -41,22 +55,41 @@ export class LiveChatApiError extends Error {
     this.data = init.data;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
+
+  /**
+   * True for an outage or overload that a later try may outlive ("LiveChat is unreachable");
+   * false for a refusal that trying again will not change (scope, validation, not found).
+   */
+  get transient(): boolean {
+    return TRANSIENT_TYPES.has(this.type);
+  }
+
+  /**
+   * True when retrying at once, inside the same request, is worth it: a network error, 429 or a
+   * gateway's 502-504. A timeout is not (each retry would cost another full timeout), nor a 500.
+   */
+  get retryable(): boolean {
+    return this.type === "network" || RETRYABLE_STATUSES.has(this.status);
+  }
 }
 
-/** OAuth error codes the accounts server sends, plus our own `network`, `timeout`, `invalid_response`. */
+/** OAuth error codes the accounts server sends. */
+export const OAUTH_ERROR_CODES = [
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unauthorized",
+  "access_denied",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "temporarily_unavailable",
+  "server_error",
+] as const;
+
+/** OAuth error codes, plus our own `network`, `timeout`, `invalid_response`. */
 export type LiveChatAuthErrorCode =
-  | "invalid_request"
-  | "invalid_client"
-  | "invalid_grant"
-  | "unauthorized_client"
-  | "unauthorized"
-  | "access_denied"
-  | "unsupported_grant_type"
-  | "temporarily_unavailable"
-  | "network"
-  | "timeout"
-  | "invalid_response"
-  | (string & {});
+  (typeof OAUTH_ERROR_CODES)[number] | "network" | "timeout" | "invalid_response" | (string & {});
 
 const PERMANENT_CODES: ReadonlySet<string> = new Set([
   "invalid_request",
@@ -66,10 +99,11 @@ const PERMANENT_CODES: ReadonlySet<string> = new Set([
   "unauthorized",
   "access_denied",
   "unsupported_grant_type",
+  "invalid_scope",
 ]);
 const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422]);
 
-/** A failed call to the accounts server (token refresh, revoke, current account). */
+/** A failed call to the accounts server (token exchange or refresh, revoke, current account). */
 export class LiveChatAuthError extends Error {
   override readonly name = "LiveChatAuthError";
   readonly code: LiveChatAuthErrorCode;

@@ -1,14 +1,14 @@
-// The client's public surface. `request` and the HTTP helpers stay internal: new Web API
-// actions belong in this folder, next to the retry rules they rely on.
-export { LiveChatApiError, LiveChatAuthError } from "./errors";
-export type { LiveChatApiErrorType, LiveChatAuthErrorCode } from "./errors";
-export { LIVECHAT_API_VERSION } from "./request";
+// The LiveChat client's public surface: what app/ and lib/ use, and the only way they import it.
+// `request` and the HTTP helpers stay internal: new Web API actions belong in this folder, next
+// to the retry rules they rely on.
+export { LiveChatApiError, LiveChatAuthError, OAUTH_ERROR_CODES } from "./errors";
 export type { LiveChatContext } from "./request";
 export { tokenRegion } from "./region";
-export { listAgents, toAgent } from "./agents";
-export type { Agent, AgentField, AgentGroup, AgentRole } from "./agents";
-export { listRoutingStatuses, toRoutingStatus } from "./routing-statuses";
-export type { RoutingStatus, RoutingStatusValue } from "./routing-statuses";
-export { refreshAccessToken, revokeToken, toTokenSet } from "./accounts";
+export { listAgents } from "./agents";
+export type { Agent } from "./agents";
+export { listRoutingStatuses } from "./routing-statuses";
+export type { RoutingStatusValue } from "./routing-statuses";
+export { refreshAccessToken, revokeToken } from "./accounts";
 export type { TokenSet } from "./accounts";
-export type { AccountsConfig, AccountsEndpoint } from "./accounts-request";
+export type { AccountsConfig } from "./accounts-request";
+export { parseAppWebhook } from "./webhooks";

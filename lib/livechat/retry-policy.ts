@@ -3,15 +3,13 @@ import { LiveChatApiError } from "./errors";
 const BACKOFF_MS = 250;
 // Waiting longer inside a page render is worse than telling the user to come back later.
 const MAX_RETRY_AFTER_SECONDS = 5;
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
- * How long to wait before retrying a failed read-only Web API call, or null not to retry.
- * Timeouts are not retried: each retry would cost the user another full timeout.
+ * How long to wait before retrying a failed read-only Web API call (one the error calls
+ * `retryable`), or null not to retry.
  */
 export function retryDelayMs(error: unknown, attempt: number): number | null {
-  if (!(error instanceof LiveChatApiError)) return null;
-  if (error.type !== "network" && !RETRYABLE_STATUSES.has(error.status)) return null;
+  if (!(error instanceof LiveChatApiError) || !error.retryable) return null;
   const { retryAfterSeconds } = error;
   if (retryAfterSeconds === undefined) return BACKOFF_MS * 2 ** attempt;
   return retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS ? retryAfterSeconds * 1000 : null;

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { AgentTable } from "@/components/agent-table";
 import { Notice } from "@/components/notice";
 import { OrganizationCard } from "@/components/organization-card";
-import { SignOutButton } from "@/components/sign-out-button";
 import { StatusSummary } from "@/components/status-summary";
-import { requireSession } from "@/lib/auth/session";
+import { redirectToSignIn, requireSession } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
 
 export const metadata: Metadata = { title: "Agents · Agent Board" };
+
+const RETURN_TO = "/dashboard";
 
 const PROBLEMS = {
   livechat_unavailable: {
@@ -25,25 +25,19 @@ const PROBLEMS = {
 };
 
 export default async function DashboardPage() {
-  const session = await requireSession("/dashboard");
+  const session = await requireSession(RETURN_TO);
   const dashboard = await getDashboard(session.user.id, session.user.email);
-  if (dashboard.kind === "reauthenticate")
-    redirect(`/?reason=${dashboard.reason}&callbackUrl=%2Fdashboard`);
+  if (dashboard.kind === "reauthenticate") {
+    return redirectToSignIn({
+      returnTo: RETURN_TO,
+      reason: dashboard.reason,
+      userId: session.user.id,
+    });
+  }
 
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-6 py-10">
-      <header className="flex flex-wrap items-center justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">Agents</h1>
-          <p className="text-sm text-neutral-600">
-            Signed in as{" "}
-            <span className="font-medium text-neutral-900">
-              {session.user.name ?? session.user.email}
-            </span>
-          </p>
-        </div>
-        <SignOutButton />
-      </header>
+    <main className="space-y-6">
+      <h1 className="text-2xl font-bold">Agents</h1>
       {dashboard.organization && (
         <OrganizationCard
           organization={dashboard.organization}
@@ -53,7 +47,7 @@ export default async function DashboardPage() {
       {dashboard.kind === "problem" ? (
         <Notice tone="error" title={PROBLEMS[dashboard.problem].title}>
           {PROBLEMS[dashboard.problem].detail}{" "}
-          <Link href="/dashboard" prefetch={false} className="font-semibold underline">
+          <Link href={RETURN_TO} prefetch={false} className="font-semibold underline">
             Try again
           </Link>
         </Notice>

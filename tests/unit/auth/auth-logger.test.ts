@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authLogger, classifySignInError } from "@/lib/auth/sign-in-error";
+import { authLogger } from "@/lib/auth/auth-logger";
+import { classifySignInError } from "@/lib/auth/sign-in-error";
 
 describe("authLogger", () => {
   afterEach(() => vi.restoreAllMocks());

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { markInstalled, markUninstalled } from "@/lib/data/installations";
 import { env } from "@/lib/env";
-import { parseAppWebhook } from "@/lib/livechat/webhooks";
+import { parseAppWebhook } from "@/lib/livechat";
 
 const answer = (status: number, message: string) => Response.json({ message }, { status });
 
