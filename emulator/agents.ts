@@ -1,7 +1,7 @@
 import { agents } from "./fixtures";
 import type { Agent } from "./types";
 
-/** Agents as the Configuration API and the legacy v2 API show them. */
+// Agents as the Configuration API and the legacy v2 API show them.
 
 export const OPTIONAL_AGENT_FIELDS = [
   "job_title",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { accounts, clients, organizations } from "./fixtures";
 import { startEmulator } from "./server";
 
-/** `npm run emulator`: the only place the emulator reads process.env. */
+// `npm run emulator`: the only place the emulator reads process.env.
 
 const envSchema = z.object({
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),

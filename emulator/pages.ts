@@ -1,7 +1,7 @@
 import { organizations } from "./fixtures";
 import type { Account, Client, Organization } from "./types";
 
-/** Server-rendered HTML of the accounts server. No scripts: every action is a plain form POST. */
+// Server-rendered HTML of the accounts server. No scripts: every action is a plain form POST.
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

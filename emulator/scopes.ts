@@ -1,4 +1,4 @@
-/** Scopes look like `resource[--range]:access`: `rw` includes `ro`; `all` includes `access` and `my`. */
+// Scopes look like `resource[--range]:access`: `rw` includes `ro`; `all` includes `access` and `my`.
 
 const RANGE_RANK: Record<string, number> = { my: 0, access: 1, all: 2 };
 const ACCESS_RANK: Record<string, number> = { ro: 0, rw: 1 };

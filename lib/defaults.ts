@@ -1,7 +1,7 @@
-/**
- * Zero-configuration defaults: the bundled LiveChat emulator and the embedded PostgreSQL (PGlite)
- * that `npm run dev` starts. The app reaches both only over the network, like the real services.
- */
+// Zero-configuration defaults: the bundled LiveChat emulator and the embedded PostgreSQL (PGlite)
+// that `npm run dev` starts. The app reaches both only over the network, like the real services.
+
+/** The emulator's address in `npm run dev`: its accounts server and REST API both. */
 export const EMULATOR_URL = "http://127.0.0.1:4010";
 /** The emulator's seeded server-side clients: a public (Marketplace) app and a private app of Acme Support. */
 export const EMULATOR_CLIENTS = {

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./defaults";
 
-/**
- * The only reader of process.env. Parsed once, on first use; a missing or malformed variable stops
- * the app with one line naming it. With no LIVECHAT_CLIENT_ID the app runs against the bundled
- * emulator with development-only secrets, and says so once.
- */
+// The only reader of process.env. Parsed once, on first use; a missing or malformed variable stops
+// the app with one line naming it. With no LIVECHAT_CLIENT_ID the app runs against the bundled
+// emulator with development-only secrets, and says so once.
 
 const DEV_AUTH_SECRET = "dev-only-auth-secret-for-the-livechat-emulator";
 // 32 zero bytes is fine for the emulator: its tokens are worthless outside this machine.

@@ -6,7 +6,7 @@ import { hasScope } from "../scopes";
 import type { AccessToken } from "../state";
 import { findLiveAccessToken, revokeAccessToken, revokeRefreshToken } from "../tokens";
 
-/** Accounts server endpoints that take a token: info, revocation and the current account. */
+// Accounts server endpoints that take a token: info, revocation and the current account.
 
 function requireToken(ctx: Context): AccessToken | null {
   const token = findLiveAccessToken(ctx.store, bearerToken(ctx.req, ctx.url));

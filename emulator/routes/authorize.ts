@@ -8,7 +8,7 @@ import { ensureSession, getSession } from "../session";
 import type { Session } from "../state";
 import type { Account } from "../types";
 
-/** The accounts server's browser flow: authorize, sign in, consent, and the /ooops error page. */
+// The accounts server's browser flow: authorize, sign in, consent, and the /ooops error page.
 
 const grantKey = (account: Account, request: AuthorizeRequest) =>
   `${account.account_id}|${request.client.client_id}`;

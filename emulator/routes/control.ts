@@ -9,7 +9,7 @@ import { clearRequests } from "../request-log";
 import { resetStore, type AccessToken } from "../state";
 import { expireAccessTokens, revokeAccessToken, revokeRefreshToken } from "../tokens";
 
-/** Test controls under /_emulator/: JSON in and out. Other test tools rely on these names. */
+// Test controls under /_emulator/: JSON in and out. Other test tools rely on these names.
 
 const tokenTargetSchema = z.union([
   z.object({ access_token: z.string().min(1) }),

@@ -4,7 +4,7 @@ import { accounts, organizations } from "../fixtures";
 import { describeIssues } from "../errors";
 import { readJsonBody, redirect, sendJson } from "../http";
 
-/** Marketplace imitations: install/uninstall app webhooks and the direct installation redirect. */
+// Marketplace imitations: install/uninstall app webhooks and the direct installation redirect.
 
 const WEBHOOK_TIMEOUT_MS = 5000;
 

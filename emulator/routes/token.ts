@@ -15,7 +15,7 @@ import {
 } from "../tokens";
 import type { Client } from "../types";
 
-/** `POST /v2/token`: the authorization_code and refresh_token grants. */
+// `POST /v2/token`: the authorization_code and refresh_token grants.
 
 // Empty form fields count as absent.
 const optional = z

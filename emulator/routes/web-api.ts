@@ -7,7 +7,7 @@ import { hasScope } from "../scopes";
 import type { AccessToken } from "../state";
 import { findLiveAccessToken } from "../tokens";
 
-/** The REST APIs: Configuration API and Agent Chat API v3.6, and the legacy v2 agents list. */
+// The REST APIs: Configuration API and Agent Chat API v3.6, and the legacy v2 agents list.
 
 const groupIds = z.array(z.number().int().min(0)).optional();
 const fields = z.array(z.enum(OPTIONAL_AGENT_FIELDS)).optional();

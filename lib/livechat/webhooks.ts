@@ -1,10 +1,9 @@
 import { z } from "zod";
 
-/**
- * LiveChat's app webhooks (Developer Console > App webhooks): installation and payment events,
- * POSTed as JSON. They are not signed: treat them as hints, never as proof.
- * @see https://platform.text.com/docs/extending-agent-app/app-webhooks
- */
+// LiveChat's app webhooks (Developer Console > App webhooks): installation and payment events,
+// POSTed as JSON. They are not signed: treat them as hints, never as proof.
+// https://platform.text.com/docs/extending-agent-app/app-webhooks
+
 const appWebhookWireSchema = z.looseObject({
   applicationID: z.string().min(1),
   applicationName: z.string().optional(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
 import { ACME_ID, ALICE_ID, APP_CALLBACK, Browser, start } from "./helpers";
 
-/** Drives a standard OAuth 2.0 client library through the emulator, so it speaks plain OAuth. */
+// Drives a standard OAuth 2.0 client library through the emulator, so it speaks plain OAuth.
 
 let emulator: RunningEmulator;
 let as: oauth.AuthorizationServer;

@@ -16,7 +16,7 @@ import {
   start,
 } from "./helpers";
 
-/** Marketplace imitations: app webhooks on install/uninstall, and the direct installation redirect. */
+// Marketplace imitations: app webhooks on install/uninstall, and the direct installation redirect.
 
 let emulator: RunningEmulator;
 let app: Server;

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-/** `npm run emulator`: reads its settings from the environment, prints the fixtures, stops on a signal. */
+// `npm run emulator`: reads its settings from the environment, prints the fixtures, stops on a signal.
 
 // Starting tsx in a child process is slow on a busy machine.
 const SPAWN_TIMEOUT_MS = 20_000;

@@ -1,10 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
-/**
- * AES-256-GCM for tokens at rest. A stored value is `v1:<key id>:<iv>:<ciphertext>:<tag>`
- * (base64url parts). The key id travels with the value so that keys can rotate: new writes use
- * the current key, values written under a previous key stay readable while that key is listed.
- */
+// AES-256-GCM for tokens at rest. A stored value is `v1:<key id>:<iv>:<ciphertext>:<tag>`
+// (base64url parts). The key id travels with the value so that keys can rotate: new writes use
+// the current key, values written under a previous key stay readable while that key is listed.
 
 export interface Keyring {
   current: { id: string; key: Buffer };
