@@ -77,7 +77,8 @@ function toEnv(raw: z.infer<typeof schema>) {
         appType === "private"
           ? {
               type: "private" as const,
-              organizationId: raw.LIVECHAT_ORGANIZATION_ID ?? seeded.organizationId!,
+              organizationId:
+                raw.LIVECHAT_ORGANIZATION_ID ?? EMULATOR_CLIENTS.private.organizationId,
             }
           : { type: "public" as const },
       webhookSecret: raw.LIVECHAT_WEBHOOK_SECRET ?? null,

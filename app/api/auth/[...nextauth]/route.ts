@@ -9,8 +9,8 @@ let handler: ((req: Request, ctx: RouteContext) => Promise<Response>) | undefine
 async function handle(req: Request, ctx: RouteContext) {
   // next-auth's client-side logging endpoint takes anything from anyone; this app does not use it.
   if ((await ctx.params).nextauth[0] === "_log") return new Response(null, { status: 404 });
-  handler ??= NextAuth(authOptions());
-  return withPreciseSignInErrors(AUTH_ERROR_PAGE, () => handler!(req, ctx));
+  const nextAuth = (handler ??= NextAuth(authOptions()));
+  return withPreciseSignInErrors(AUTH_ERROR_PAGE, () => nextAuth(req, ctx));
 }
 
 export { handle as GET, handle as POST };
