@@ -91,16 +91,9 @@ export const OAUTH_ERROR_CODES = [
 export type LiveChatAuthErrorCode =
   (typeof OAUTH_ERROR_CODES)[number] | "network" | "timeout" | "invalid_response" | (string & {});
 
-const PERMANENT_CODES: ReadonlySet<string> = new Set([
-  "invalid_request",
-  "invalid_client",
-  "invalid_grant",
-  "unauthorized_client",
-  "unauthorized",
-  "access_denied",
-  "unsupported_grant_type",
-  "invalid_scope",
-]);
+// The OAuth codes that mean "try again later"; every other one is a refusal.
+const PASSING_CODES: ReadonlySet<string> = new Set(["temporarily_unavailable", "server_error"]);
+const OAUTH_CODES: ReadonlySet<string> = new Set(OAUTH_ERROR_CODES);
 const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422]);
 
 /** A failed call to the accounts server (token exchange or refresh, revoke, current account). */
@@ -126,7 +119,7 @@ export class LiveChatAuthError extends Error {
    * retry may outlive; unknown failures count as transient so an outage never signs users out.
    */
   get permanent(): boolean {
-    if (this.code === "temporarily_unavailable") return false;
-    return PERMANENT_CODES.has(this.code) || PERMANENT_STATUSES.has(this.status);
+    if (PASSING_CODES.has(this.code)) return false;
+    return OAUTH_CODES.has(this.code) || PERMANENT_STATUSES.has(this.status);
   }
 }
