@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { setStoredExpiry, storedAccountOf } from "../tests/support/accounts";
-import { resetDatabase } from "../tests/support/database";
-import { emulator } from "../tests/support/emulator-control";
-import { stack } from "../tests/support/env";
-import { signInOverHttp } from "../tests/support/oauth-flow";
-import { startStack } from "./lib/stack";
+import { resetDatabase, setStoredExpiry, storedAccountOf } from "./lib/app-database";
+import { emulator } from "./lib/emulator-control";
+import { stopAll, stopAllOnSignals } from "./lib/processes";
+import { signInOverHttp } from "./lib/sign-in-over-http";
+import { buildApp, startStack } from "./lib/stack";
+import { stack } from "./lib/stack-env";
 
 // `npm run bench:refresh`: the figure of the token lifecycle issue. 50 concurrent dashboard loads,
 // split over 2 app processes sharing one database, right after the access token expired; prints
@@ -38,12 +38,13 @@ async function round(cookie: string, accountRowId: string, accountId: string) {
 }
 
 async function main() {
-  const { env, stop } = await startStack();
-  Object.assign(process.env, env);
+  stopAllOnSignals(1);
+  buildApp();
   try {
+    Object.assign(process.env, await startStack());
     await resetDatabase(stack.databaseUrl);
     await emulator.reset();
-    const { jar } = await signInOverHttp(stack.appUrl, EMAIL);
+    const { browser } = await signInOverHttp(stack.appUrl, EMAIL);
     const stored = await storedAccountOf(stack.databaseUrl, EMAIL);
     const { account_id } = await emulator.account(EMAIL);
     console.log(
@@ -53,7 +54,7 @@ async function main() {
     const refreshes: number[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
       const { refreshes: count, sorted } = await round(
-        jar.header(stack.appUrl),
+        browser.cookieHeader(stack.appUrl),
         stored.id,
         account_id,
       );
@@ -65,7 +66,7 @@ async function main() {
     }
     console.log(`calls to /v2/token per expiry: ${refreshes.join(", ")} (target: 1)`);
   } finally {
-    await stop();
+    await stopAll();
   }
 }
 

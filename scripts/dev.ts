@@ -1,56 +1,38 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import nextEnv from "@next/env";
 import { EMBEDDED_DATABASE_URL } from "../lib/defaults";
 import { parseEnv } from "../lib/env";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
+import {
+  isStopping,
+  onStopAll,
+  startProcess,
+  stopAllAndExit,
+  stopAllOnSignals,
+} from "./lib/processes";
 
 // `npm run dev`: the embedded PostgreSQL (unless DATABASE_URL is set), pending migrations, the
 // LiveChat emulator (unless real credentials are set) and `next dev`. Ctrl-C stops all of it.
 
 nextEnv.loadEnvConfig(process.cwd(), true, { info: () => {}, error: console.error });
 const config = parseEnv(process.env);
-const children: ChildProcess[] = [];
-const stops: Array<() => Promise<void>> = [];
-let stopping = false;
+stopAllOnSignals(0);
 
-async function stopAll(code: number) {
-  if (stopping) return;
-  stopping = true;
-  // Each child leads its own process group: signal the group, so npx's grandchildren stop too.
-  for (const child of children) {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-  }
-  for (const stop of stops) await stop().catch(() => {});
-  process.exit(code);
-}
-process.on("SIGINT", () => void stopAll(0));
-process.on("SIGTERM", () => void stopAll(0));
-
-function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, {
-    stdio: "inherit",
-    detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+/** Starts a child on this terminal; if it ends by itself, everything stops. */
+async function run(name: string, command: string[], env: Record<string, string> = {}) {
+  const child = await startProcess(name, command, { env, output: "terminal" });
+  void child.exited.then((code) => {
+    if (isStopping()) return;
+    console.error(`${name} stopped (exit ${code}); stopping everything.`);
+    void stopAllAndExit(code ?? 1);
   });
-  child.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`${name} stopped (exit ${code}); stopping everything.`);
-      void stopAll(code ?? 1);
-    }
-  });
-  children.push(child);
 }
 
 async function main() {
   const where: string[] = [];
   if (!process.env.DATABASE_URL) {
     const database = await startEmbeddedPostgres(".data/pglite");
-    stops.push(database.stop);
+    onStopAll(database.stop);
     where.push(`database  ${EMBEDDED_DATABASE_URL} (embedded PGlite, data in .data/pglite)`);
   } else {
     where.push("database  DATABASE_URL");
@@ -58,7 +40,7 @@ async function main() {
   await migrateDeploy(config.database.url);
 
   if (config.emulator) {
-    run("emulator", "npx", ["tsx", "emulator/main.ts"]);
+    await run("emulator", ["npx", "tsx", "emulator/main.ts"]);
     where.push(
       `LiveChat  ${config.livechat.accountsUrl} (bundled emulator; run 'npm run emulator' alone to list its accounts)`,
     );
@@ -66,7 +48,7 @@ async function main() {
     where.push(`LiveChat  ${config.livechat.accountsUrl} (client ${config.livechat.clientId})`);
   }
   // next-auth reads NEXTAUTH_URL itself; hand it the URL the app was configured with.
-  run("next", "npx", ["next", "dev", "--port", new URL(config.appUrl).port || "3000"], {
+  await run("next", ["npx", "next", "dev", "--port", new URL(config.appUrl).port || "3000"], {
     NEXTAUTH_URL: config.appUrl,
   });
   where.push(`app       ${config.appUrl}`);
@@ -75,5 +57,5 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  void stopAll(1);
+  void stopAllAndExit(1);
 });

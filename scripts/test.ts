@@ -1,6 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { startStack } from "./lib/stack";
+import { runToCompletion, stopAll, stopAllOnSignals } from "./lib/processes";
+import { buildApp, startStack } from "./lib/stack";
 
 // `npm test [-- unit emulator integration e2e]`: runs the suites (all by default) and starts what
 // they need (scripts/lib/stack.ts). Ends with one summary line.
@@ -11,23 +11,14 @@ const requested = process.argv
   .filter((arg) => (SUITES as readonly string[]).includes(arg));
 const suites = new Set(requested.length ? requested : SUITES);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const stops: Array<() => Promise<void>> = [];
 mkdirSync(".tmp", { recursive: true });
-
-function run(command: string[], env: Record<string, string> = {}): boolean {
-  const [file, ...args] = command;
-  const result = spawnSync(file!, args, {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-  });
-  return result.status === 0;
-}
+stopAllOnSignals(1);
 
 function vitest(projects: string[], env: Record<string, string> = {}) {
   const report = `.tmp/vitest-${projects.join("-")}.json`;
   rmSync(report, { force: true });
   const projectArgs = projects.flatMap((project) => ["--project", project]);
-  run(
+  runToCompletion(
     [
       "npx",
       "vitest",
@@ -56,7 +47,7 @@ function vitest(projects: string[], env: Record<string, string> = {}) {
 function playwright(env: Record<string, string>) {
   const report = ".tmp/playwright.json";
   rmSync(report, { force: true });
-  run(["npx", "playwright", "test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  runToCompletion(["npx", "playwright", "test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
   if (!existsSync(report)) return count(0, 1, 0);
   const { stats } = JSON.parse(readFileSync(report, "utf8")) as { stats: Record<string, number> };
   count((stats.expected ?? 0) + (stats.flaky ?? 0), stats.unexpected ?? 0, stats.skipped ?? 0);
@@ -75,18 +66,14 @@ async function main() {
   );
   if (offline.length) vitest(offline);
   if (suites.has("integration") || suites.has("e2e")) {
-    const { env: stack, stop } = await startStack();
-    stops.push(stop);
+    buildApp();
+    const stack = await startStack();
     if (suites.has("integration")) vitest(["integration"], stack);
     if (suites.has("e2e")) playwright(stack);
   }
   console.log(
     `\nTests finished in ${Math.round((Date.now() - started) / 1000)} s. Service logs: .tmp/logs/`,
   );
-}
-
-async function stopAll() {
-  for (const stop of stops.reverse()) await stop().catch(() => {});
 }
 
 main()

@@ -1,13 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { SEEDED } from "../../emulator/fixtures";
 import { generateKeySpec } from "../../lib/auth/tokens/crypto";
 import { migrateDeploy } from "./migrate";
 import { recreateDatabase, startPostgres } from "./postgres";
-import { startService } from "./services";
+import { onStopAll, runToCompletion, startProcess } from "./processes";
+import { type Stack, stackEnv } from "./stack-env";
 
 // What the integration and e2e suites (and the benchmarks) run against: a throwaway PostgreSQL
 // server, the emulator, and a production build served three times: two public app processes
-// sharing one database, and a private app. Their URLs reach the tests as TEST_* variables.
+// sharing one database, and a private app. Build first (buildApp), then startStack.
 
 const EMULATOR = "http://127.0.0.1:4011";
 const APPS = {
@@ -15,7 +16,6 @@ const APPS = {
   publicTwin: "http://localhost:3102",
   private: "http://localhost:3101",
 };
-const PRIVATE_ORGANIZATION = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
 const WEBHOOK_SECRET = randomBytes(16).toString("hex");
 
 function appEnv(
@@ -38,37 +38,21 @@ function appEnv(
     LIVECHAT_CLIENT_ID: "private-app",
     LIVECHAT_CLIENT_SECRET: "private-app-secret",
     LIVECHAT_APP_TYPE: "private",
-    LIVECHAT_ORGANIZATION_ID: PRIVATE_ORGANIZATION,
+    LIVECHAT_ORGANIZATION_ID: SEEDED.organizations.acme,
   };
 }
 
-/** Starts the stack; `stop` ends all of it. Throws (after stopping what started) if a part fails. */
-export async function startStack(): Promise<{
-  env: Record<string, string>;
-  stop: () => Promise<void>;
-}> {
-  const stops: Array<() => Promise<void> | void> = [];
-  const stop = async () => {
-    for (const one of stops.reverse()) await Promise.resolve(one()).catch(() => {});
-  };
-  try {
-    return { env: await startParts(stops), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+/** The production build the three app processes serve. */
+export function buildApp(): void {
+  if (!runToCompletion(["npx", "next", "build"])) throw new Error("next build failed");
 }
 
-async function startParts(
-  stops: Array<() => Promise<void> | void>,
-): Promise<Record<string, string>> {
-  const adminUrl =
-    process.env.TEST_DATABASE_URL ??
-    (() => {
-      const server = startPostgres(55433);
-      stops.push(server.stop);
-      return server.url("postgres");
-    })();
+/**
+ * Starts the stack on the last build and returns its addresses and secrets as TEST_* variables
+ * (scripts/lib/stack-env.ts). Everything it starts stops on stopAll(), also when a part fails.
+ */
+export async function startStack(): Promise<Record<string, string>> {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? startOwnPostgres();
   const database = (name: string) =>
     Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   await Promise.all(["app_public", "app_private"].map((name) => recreateDatabase(adminUrl, name)));
@@ -77,22 +61,14 @@ async function startParts(
     migrateDeploy(database("app_private")),
   ]);
 
-  const build = spawnSync("npx", ["next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (build.status !== 0) throw new Error("next build failed");
   const tokenKey = generateKeySpec();
-  const start = async (
+  const service = (
     name: string,
     command: string[],
     env: Record<string, string>,
     readyUrl: string,
-  ) => {
-    const service = await startService(name, command, { env, readyUrl });
-    stops.push(service.stop);
-  };
-  await start(
+  ) => startProcess(name, command, { env, readyUrl, output: "log-file" });
+  await service(
     "emulator",
     ["npx", "tsx", "emulator/main.ts"],
     {
@@ -103,33 +79,41 @@ async function startParts(
   );
   const nextStart = (url: string) => ["npx", "next", "start", "--port", new URL(url).port];
   await Promise.all([
-    start(
+    service(
       "app-public",
       nextStart(APPS.public),
       { ...appEnv("public", database("app_public"), tokenKey), NEXTAUTH_URL: APPS.public },
       `${APPS.public}/api/auth/providers`,
     ),
-    start(
+    service(
       "app-public-twin",
       nextStart(APPS.publicTwin),
       { ...appEnv("public", database("app_public"), tokenKey), NEXTAUTH_URL: APPS.publicTwin },
       `${APPS.publicTwin}/api/auth/providers`,
     ),
-    start(
+    service(
       "app-private",
       nextStart(APPS.private),
       { ...appEnv("private", database("app_private"), tokenKey), NEXTAUTH_URL: APPS.private },
       `${APPS.private}/api/auth/providers`,
     ),
   ]);
-  return {
-    TEST_EMULATOR_URL: EMULATOR,
-    TEST_APP_URL: APPS.public,
-    TEST_APP_TWIN_URL: APPS.publicTwin,
-    TEST_PRIVATE_APP_URL: APPS.private,
-    TEST_DATABASE_URL: database("app_public"),
-    TEST_PRIVATE_DATABASE_URL: database("app_private"),
-    TEST_TOKEN_ENCRYPTION_KEY: tokenKey,
-    TEST_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  const stack: Stack = {
+    emulatorUrl: EMULATOR,
+    appUrl: APPS.public,
+    appTwinUrl: APPS.publicTwin,
+    privateAppUrl: APPS.private,
+    databaseUrl: database("app_public"),
+    privateDatabaseUrl: database("app_private"),
+    tokenEncryptionKey: tokenKey,
+    webhookSecret: WEBHOOK_SECRET,
   };
+  return stackEnv(stack);
+}
+
+/** A throwaway PostgreSQL server, removed on stopAll(); returns its admin database URL. */
+function startOwnPostgres(): string {
+  const server = startPostgres(55433);
+  onStopAll(server.stop);
+  return server.url("postgres");
 }
