@@ -1,6 +1,9 @@
 import pg from "pg";
 
-/** Raw SQL on the app's database: tests read what was really stored, not what Prisma maps. */
+// Raw SQL on the app's database, for the suites and the benchmark: they read what was really
+// stored, not what Prisma maps.
+
+/** Runs `query` on a connection of its own to `url`, closed afterwards. */
 export async function withDatabase<T>(
   url: string,
   query: (client: pg.Client) => Promise<T>,
@@ -32,4 +35,33 @@ export async function rowCounts(url: string): Promise<Record<string, number>> {
     }
     return counts;
   });
+}
+
+/** The app's user and account rows for a LiveChat email, read with plain SQL. */
+export async function storedAccountOf(databaseUrl: string, email: string) {
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query(
+      `SELECT a.*, u.id AS user_id FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`,
+      [email],
+    );
+    if (!rows[0]) throw new Error(`no stored account for ${email}`);
+    return rows[0] as {
+      user_id: string;
+      id: string;
+      accessToken: string | null;
+      refreshToken: string | null;
+      tokenVersion: number;
+      accessTokenExpiresAt: Date | null;
+    };
+  });
+}
+
+/** Moves the stored expiry (not a token column): the app then believes its token is this close to expiry. */
+export async function setStoredExpiry(databaseUrl: string, accountRowId: string, expiresAt: Date) {
+  await withDatabase(databaseUrl, (db) =>
+    db.query(`UPDATE "Account" SET "accessTokenExpiresAt" = $2 WHERE id = $1`, [
+      accountRowId,
+      expiresAt,
+    ]),
+  );
 }

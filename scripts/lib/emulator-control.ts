@@ -1,4 +1,4 @@
-import { stack } from "./env";
+import { stack } from "./stack-env";
 
 /** The emulator's test control surface (`/_emulator/*`). */
 async function control<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {

@@ -1,10 +1,11 @@
-import { emulator } from "../support/emulator-control";
-import { resetDatabase, rowCounts } from "../support/database";
-import { stack } from "../support/env";
+import { SEEDED } from "../../emulator/fixtures";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import { stack } from "../../scripts/lib/stack-env";
 import { expect, signInThroughEmulator, signInToDashboard, test } from "./fixtures";
 
-const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
-const GLOBEX = "9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c02";
+const ACME = SEEDED.organizations.acme;
+const GLOBEX = SEEDED.organizations.globex;
 
 test.beforeEach(async () => {
   await Promise.all([resetDatabase(stack.databaseUrl), resetDatabase(stack.privateDatabaseUrl)]);

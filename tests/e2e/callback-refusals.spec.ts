@@ -1,9 +1,8 @@
 import type { Page } from "@playwright/test";
-import { emulator } from "../support/emulator-control";
-import { resetDatabase, rowCounts } from "../support/database";
-import { stack } from "../support/env";
-import { CookieJar } from "../support/cookie-jar";
-import { approveAtEmulator } from "../support/oauth-flow";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import { stack } from "../../scripts/lib/stack-env";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
 import { expect, test } from "./fixtures";
 
 test.beforeEach(async () => {
@@ -20,7 +19,7 @@ async function callbackWithoutVisiting(page: Page, appUrl: string, email: string
   await page.goto(appUrl);
   await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
   await page.waitForURL((url) => url.origin === stack.emulatorUrl);
-  return new URL(await approveAtEmulator(new CookieJar(), page.url(), email));
+  return new URL(await new HttpBrowser().approve(page.url(), email));
 }
 
 async function expectErrorPage(page: Page, code: string, title: RegExp) {

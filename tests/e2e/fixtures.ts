@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { stack } from "../support/env";
+import { stack } from "../../scripts/lib/stack-env";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 

@@ -1,9 +1,10 @@
-import { emulator } from "../support/emulator-control";
-import { resetDatabase } from "../support/database";
-import { stack } from "../support/env";
+import { SEEDED } from "../../emulator/fixtures";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { resetDatabase } from "../../scripts/lib/app-database";
+import { stack } from "../../scripts/lib/stack-env";
 import { expect, signInToDashboard, test } from "./fixtures";
 
-const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
+const ACME = SEEDED.organizations.acme;
 
 test.beforeEach(async () => {
   await resetDatabase(stack.databaseUrl);

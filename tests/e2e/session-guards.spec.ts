@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { emulator } from "../support/emulator-control";
-import { resetDatabase, withDatabase } from "../support/database";
-import { stack } from "../support/env";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { resetDatabase, withDatabase } from "../../scripts/lib/app-database";
+import { stack } from "../../scripts/lib/stack-env";
 import { expect, signInToDashboard, test } from "./fixtures";
 
 test.beforeEach(async () => {

@@ -1,6 +1,6 @@
-import { emulator } from "../support/emulator-control";
-import { resetDatabase } from "../support/database";
-import { stack } from "../support/env";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { resetDatabase } from "../../scripts/lib/app-database";
+import { stack } from "../../scripts/lib/stack-env";
 import { expect, signInToDashboard, test } from "./fixtures";
 
 test.beforeEach(async () => {

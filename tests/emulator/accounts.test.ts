@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
 import {
-  ACME_ID,
-  ALICE_ID,
   APP_CALLBACK,
-  Browser,
   CLIENTS,
-  GLOBEX_ID,
-  GRETA_ID,
-  authorizeParams,
+  authorizePath,
   codeOf,
   issueTokens,
   json,
@@ -48,10 +45,10 @@ describe("GET /v2/info", () => {
     const body = await json(await get("/v2/info", tokens.access_token));
     expect(body).toEqual({
       access_token: tokens.access_token,
-      account_id: ALICE_ID,
+      account_id: SEEDED.accounts.alice,
       client_id: "marketplace-app",
       expires_in: expect.any(Number),
-      organization_id: ACME_ID,
+      organization_id: SEEDED.organizations.acme,
       scope: tokens.scope,
       token_type: "Bearer",
       refresh_token: tokens.refresh_token,
@@ -122,12 +119,12 @@ describe("GET /v2/accounts/me", () => {
     const response = await get("/v2/accounts/me", tokens.access_token);
     expect(response.status).toBe(200);
     expect(await json(response)).toEqual({
-      account_id: GRETA_ID,
+      account_id: SEEDED.accounts.greta,
       name: "Greta Gruber",
       email: "greta@globex.test",
       email_verified: true,
       default_product: "livechat",
-      default_organization_id: GLOBEX_ID,
+      default_organization_id: SEEDED.organizations.globex,
       avatar_url: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),
@@ -136,8 +133,8 @@ describe("GET /v2/accounts/me", () => {
 
   it("refuses a token without accounts--my:ro with 403 access_denied", async () => {
     const code = codeOf(
-      await new Browser(emulator.url).authorize(
-        authorizeParams("marketplace-app", { scope: "agents--all:ro" }),
+      await new HttpBrowser(emulator.url).authorize(
+        authorizePath("marketplace-app", { scope: "agents--all:ro" }),
       ),
     );
     const tokens = await json<TokenResponse>(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator/server";
-import { APP_CALLBACK, Browser, authorizeParams, codeOf, pkcePair, start } from "./helpers";
+import { HttpBrowser, type Step } from "../../scripts/lib/http-browser";
+import { APP_CALLBACK, authorizeParams, authorizePath, codeOf, pkcePair, start } from "./helpers";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -125,14 +126,14 @@ describe("authorize refusals never reach the app", () => {
     ],
   ])("sends %s to /ooops", async (_, override, exception, details) => {
     const params = { ...authorizeParams("marketplace-app"), ...override };
-    const step = await new Browser(emulator.url).get(`/?${new URLSearchParams(params).toString()}`);
+    const step = await new HttpBrowser(emulator.url).get(
+      `/?${new URLSearchParams(params).toString()}`,
+    );
     expect(ooops(step)).toEqual({ exception, details });
   });
 
   it("requires PKCE from a JavaScript app", async () => {
-    const step = await new Browser(emulator.url).get(
-      `/?${new URLSearchParams(authorizeParams("javascript-app")).toString()}`,
-    );
+    const step = await new HttpBrowser(emulator.url).get(authorizePath("javascript-app"));
     expect(ooops(step)).toEqual({
       exception: "invalid_request",
       details: "code_challenge_required",
@@ -140,7 +141,7 @@ describe("authorize refusals never reach the app", () => {
   });
 
   it("explains the problem on the /ooops page", async () => {
-    const page = await new Browser(emulator.url).get(
+    const page = await new HttpBrowser(emulator.url).get(
       "/ooops?oauth_exception=invalid_request&exception_details=invalid_redirect_uri",
     );
     expect(page.status).toBe(200);
@@ -149,8 +150,8 @@ describe("authorize refusals never reach the app", () => {
   });
 
   it("accepts a path below a whitelisted path", async () => {
-    const step = await new Browser(emulator.url).get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app", { redirect_uri: "http://localhost:4000/archives/chats" })).toString()}`,
+    const step = await new HttpBrowser(emulator.url).get(
+      authorizePath("marketplace-app", { redirect_uri: "http://localhost:4000/archives/chats" }),
     );
     expect(step.status).toBe(200);
     expect(step.html).toContain('action="/signin"');
@@ -159,24 +160,20 @@ describe("authorize refusals never reach the app", () => {
 
 describe("sign-in page", () => {
   it("shows an Email form and the seeded accounts, and sets the emulator's own cookie", async () => {
-    const browser = new Browser(emulator.url);
-    const page = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const browser = new HttpBrowser(emulator.url);
+    const page = await browser.get(authorizePath("marketplace-app"));
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/<label for="email">Email<\/label><input id="email" name="email"/);
     expect(page.html).toContain(">Sign in</button>");
     expect(page.html).toContain(">Continue as alice@acme.test</button>");
     expect(page.html).toContain(">Continue as greta@globex.test</button>");
     expect(page.html).toContain("Agent Board (Marketplace)");
-    expect(browser.cookie).toMatch(/^lc_emulator_session=/);
+    expect(browser.cookieHeader(emulator.url)).toMatch(/^lc_emulator_session=/);
   });
 
   it("answers an unknown email with the sign-in page and an error, not a redirect", async () => {
-    const browser = new Browser(emulator.url);
-    const page = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const browser = new HttpBrowser(emulator.url);
+    const page = await browser.get(authorizePath("marketplace-app"));
     const retry = await browser.signIn(page, "mallory@nowhere.test");
     expect(retry.status).toBe(401);
     expect(retry.location).toBeNull();
@@ -185,20 +182,16 @@ describe("sign-in page", () => {
   });
 
   it("refuses a form posted without the session cookie", async () => {
-    const browser = new Browser(emulator.url);
-    const page = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
-    const stranger = new Browser(emulator.url);
+    const browser = new HttpBrowser(emulator.url);
+    const page = await browser.get(authorizePath("marketplace-app"));
+    const stranger = new HttpBrowser(emulator.url);
     const refused = await stranger.signIn(page, "alice@acme.test");
     expect(refused.status).toBe(403);
   });
 
   it("escapes what the user and the request supply", async () => {
-    const browser = new Browser(emulator.url);
-    const page = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const browser = new HttpBrowser(emulator.url);
+    const page = await browser.get(authorizePath("marketplace-app"));
     const retry = await browser.signIn(page, "<script>alert(1)</script>");
     expect(retry.html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
     const ooopsPage = await browser.get(
@@ -210,10 +203,10 @@ describe("sign-in page", () => {
 
 describe("consent and the redirect back", () => {
   it("names the app and the scopes, then redirects with a region-prefixed code and the unchanged state", async () => {
-    const browser = new Browser(emulator.url);
+    const browser = new HttpBrowser(emulator.url);
     const state = "s p/a?c=e&x=<y>";
     const signInPage = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app", { state, scope: "accounts--my:ro,agents--all:ro" })).toString()}`,
+      authorizePath("marketplace-app", { state, scope: "accounts--my:ro,agents--all:ro" }),
     );
     const afterSignIn = await browser.signIn(signInPage, "alice@acme.test");
     expect(afterSignIn.status).toBe(303);
@@ -235,8 +228,8 @@ describe("consent and the redirect back", () => {
   });
 
   it("prefixes codes with the account's region", async () => {
-    const step = await new Browser(emulator.url).authorize(
-      authorizeParams("marketplace-app"),
+    const step = await new HttpBrowser(emulator.url).authorize(
+      authorizePath("marketplace-app"),
       "greta@globex.test",
     );
     expect(codeOf(step)).toMatch(/^fra:/);
@@ -245,15 +238,15 @@ describe("consent and the redirect back", () => {
   it("sends no state back when the app sent none", async () => {
     const params = authorizeParams("marketplace-app");
     delete params.state;
-    const step = await new Browser(emulator.url).authorize(params);
+    const step = await new HttpBrowser(emulator.url).authorize(
+      `/?${new URLSearchParams(params).toString()}`,
+    );
     expect(new URL(step.location ?? "").searchParams.has("state")).toBe(false);
   });
 
   it("shows an explanation and does not redirect when the user denies", async () => {
-    const browser = new Browser(emulator.url);
-    const signInPage = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const browser = new HttpBrowser(emulator.url);
+    const signInPage = await browser.get(authorizePath("marketplace-app"));
     const consentPage = await browser.get(
       (await browser.signIn(signInPage, "nora@acme.test")).location ?? "",
     );
@@ -262,78 +255,63 @@ describe("consent and the redirect back", () => {
     expect(denied.location).toBeNull();
     expect(denied.html).toContain("You did not allow <strong>Agent Board (Marketplace)</strong>");
     // Nothing was granted: the next attempt asks again.
-    const again = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const again = await browser.get(authorizePath("marketplace-app"));
     expect(again.html).toContain('action="/consent"');
   });
 
   it("skips consent once granted, asks again for new scopes or prompt=consent", async () => {
     await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-    const browser = new Browser(emulator.url);
-    codeOf(
-      await browser.authorize(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })),
-    );
+    const browser = new HttpBrowser(emulator.url);
+    codeOf(await browser.authorize(authorizePath("marketplace-app", { scope: "accounts--my:ro" })));
     const granted = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro" })).toString()}`,
+      authorizePath("marketplace-app", { scope: "accounts--my:ro" }),
     );
     expect(granted.status).toBe(302);
     expect(codeOf(granted)).toMatch(/^dal:/);
-    const wider = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const wider = await browser.get(authorizePath("marketplace-app"));
     expect(wider.html).toContain('action="/consent"');
     const forced = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app", { scope: "accounts--my:ro", prompt: "consent" })).toString()}`,
+      authorizePath("marketplace-app", { scope: "accounts--my:ro", prompt: "consent" }),
     );
     expect(forced.html).toContain('action="/consent"');
   });
 
   it("keeps sign-in per browser cookie and consent per account, as LiveChat does", async () => {
     await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
-    const first = new Browser(emulator.url);
-    codeOf(await first.authorize(authorizeParams("marketplace-app"), "victor@acme.test"));
-    const other = new Browser(emulator.url);
-    const signInPage = await other.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const first = new HttpBrowser(emulator.url);
+    codeOf(await first.authorize(authorizePath("marketplace-app"), "victor@acme.test"));
+    const other = new HttpBrowser(emulator.url);
+    const signInPage = await other.get(authorizePath("marketplace-app"));
     expect(signInPage.html).toContain('action="/signin"');
     // After sign-in the emulator sends the browser back to authorize; follow that one hop.
-    const afterSignIn = async (
-      browser: Browser,
-      email: string,
-      page: Awaited<ReturnType<Browser["get"]>>,
-    ) => browser.get((await browser.signIn(page, email)).location!);
+    const afterSignIn = async (browser: HttpBrowser, email: string, page: Step) =>
+      browser.get((await browser.signIn(page, email)).location!);
     const sameAccount = await afterSignIn(other, "victor@acme.test", signInPage);
     expect(sameAccount.status).toBe(302);
     expect(codeOf(sameAccount)).toMatch(/^dal:/);
-    const third = new Browser(emulator.url);
+    const third = new HttpBrowser(emulator.url);
     const anotherAccount = await afterSignIn(
       third,
       "adam@acme.test",
-      await third.get(`/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`),
+      await third.get(authorizePath("marketplace-app")),
     );
     expect(anotherAccount.html).toContain('action="/consent"');
   });
 
   it("skips consent for a private app used by its own organization, unless prompt=consent", async () => {
-    const browser = new Browser(emulator.url);
-    const signInPage = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("private-app")).toString()}`,
-    );
+    const browser = new HttpBrowser(emulator.url);
+    const signInPage = await browser.get(authorizePath("private-app"));
     const signedIn = await browser.signIn(signInPage, "adam@acme.test");
     const back = await browser.get(signedIn.location ?? "");
     expect(back.status).toBe(302);
     expect(codeOf(back)).toMatch(/^dal:/);
-    const forced = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("private-app", { prompt: "consent" })).toString()}`,
-    );
+    const forced = await browser.get(authorizePath("private-app", { prompt: "consent" }));
     expect(forced.html).toContain("Allow Agent Board (Private)?");
   });
 
   it("refuses a private app to another organization", async () => {
-    const step = await new Browser(emulator.url).authorize(
-      authorizeParams("private-app"),
+    const step = await new HttpBrowser(emulator.url).authorize(
+      authorizePath("private-app"),
       "greta@globex.test",
     );
     expect(ooops(step)).toEqual({
@@ -345,8 +323,8 @@ describe("consent and the redirect back", () => {
   it("accepts S256, s256 and plain PKCE methods", async () => {
     const { challenge } = pkcePair();
     for (const method of ["S256", "s256", "plain"]) {
-      const step = await new Browser(emulator.url).authorize(
-        authorizeParams("javascript-app", {
+      const step = await new HttpBrowser(emulator.url).authorize(
+        authorizePath("javascript-app", {
           code_challenge: challenge,
           code_challenge_method: method,
         }),

@@ -1,7 +1,9 @@
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
-import { ACME_ID, ALICE_ID, APP_CALLBACK, Browser, start } from "./helpers";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import { APP_CALLBACK, start } from "./helpers";
 
 // Drives a standard OAuth 2.0 client library through the emulator, so it speaks plain OAuth.
 
@@ -29,7 +31,7 @@ async function authorize(client: oauth.Client, codeVerifier: string, state: stri
   url.searchParams.set("state", state);
   url.searchParams.set("code_challenge", await oauth.calculatePKCECodeChallenge(codeVerifier));
   url.searchParams.set("code_challenge_method", "S256");
-  const step = await new Browser(emulator.url).authorize(Object.fromEntries(url.searchParams));
+  const step = await new HttpBrowser(emulator.url).authorize(url);
   return new URL(step.location ?? "");
 }
 
@@ -55,7 +57,10 @@ describe("oauth4webapi against the emulator", () => {
     expect(tokens.token_type).toBe("bearer");
     expect(tokens.access_token).toMatch(/^dal:/);
     expect(tokens.expires_in).toBe(28_800);
-    expect(tokens).toMatchObject({ account_id: ALICE_ID, organization_id: ACME_ID });
+    expect(tokens).toMatchObject({
+      account_id: SEEDED.accounts.alice,
+      organization_id: SEEDED.organizations.acme,
+    });
 
     const refreshed = await oauth.processRefreshTokenResponse(
       as,

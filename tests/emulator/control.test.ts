@@ -1,17 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
-import {
-  ACME_ID,
-  ALICE_ID,
-  Browser,
-  CLIENTS,
-  GLOBEX_ID,
-  authorizeParams,
-  issueTokens,
-  json,
-  postToken,
-  start,
-} from "./helpers";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import { CLIENTS, authorizePath, issueTokens, json, postToken, start } from "./helpers";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -52,15 +43,23 @@ describe("GET /_emulator/fixtures", () => {
       agents: Record<string, unknown>[];
     }>(await control("fixtures"));
     expect(fixtures.organizations).toEqual([
-      expect.objectContaining({ organization_id: ACME_ID, name: "Acme Support", region: "dal" }),
-      expect.objectContaining({ organization_id: GLOBEX_ID, name: "Globex Europe", region: "fra" }),
+      expect.objectContaining({
+        organization_id: SEEDED.organizations.acme,
+        name: "Acme Support",
+        region: "dal",
+      }),
+      expect.objectContaining({
+        organization_id: SEEDED.organizations.globex,
+        name: "Globex Europe",
+        region: "fra",
+      }),
     ]);
     expect(fixtures.accounts).toContainEqual(
       expect.objectContaining({
-        account_id: ALICE_ID,
+        account_id: SEEDED.accounts.alice,
         email: "alice@acme.test",
         name: "Alice Archer",
-        organization_id: ACME_ID,
+        organization_id: SEEDED.organizations.acme,
         role: "owner",
       }),
     );
@@ -87,7 +86,7 @@ describe("GET /_emulator/fixtures", () => {
         client_secret: "private-app-secret",
         app_type: "private",
         client_type: "server_side",
-        organization_id: ACME_ID,
+        organization_id: SEEDED.organizations.acme,
         scopes,
       }),
       expect.objectContaining({
@@ -114,15 +113,15 @@ describe("GET /_emulator/fixtures", () => {
     expect(fixtures.agents[0]).toMatchObject({
       id: "alice@acme.test",
       name: "Alice Archer",
-      organization_id: ACME_ID,
+      organization_id: SEEDED.organizations.acme,
       role: "owner",
       routing_status: "accepting_chats",
     });
   });
 
   it("lets the extra redirect URIs through authorize", async () => {
-    const step = await new Browser(emulator.url).authorize(
-      authorizeParams("marketplace-app", { redirect_uri: "http://localhost:5555/callback" }),
+    const step = await new HttpBrowser(emulator.url).authorize(
+      authorizePath("marketplace-app", { redirect_uri: "http://localhost:5555/callback" }),
     );
     expect(step.location).toMatch(/^http:\/\/localhost:5555\/callback\?code=dal%3A/);
   });
@@ -138,13 +137,10 @@ describe("GET /_emulator/fixtures", () => {
   });
 
   it("ignores a cookie of another local app that is not URI-encoded", async () => {
-    const response = await fetch(
-      `${emulator.url}/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-      {
-        headers: { cookie: "theme=50%; other=%E0%A4%A" },
-        redirect: "manual",
-      },
-    );
+    const response = await fetch(`${emulator.url}${authorizePath("marketplace-app")}`, {
+      headers: { cookie: "theme=50%; other=%E0%A4%A" },
+      redirect: "manual",
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Sign in");
   });
@@ -282,7 +278,7 @@ describe("token controls", () => {
   it("lists an account's tokens", async () => {
     const tokens = await issueTokens(emulator.url, "adam@acme.test");
     const rows = await json<Record<string, unknown>[]>(
-      await control("tokens?account_id=0a7e3c1d-5b2f-4c8e-9d1a-00000000a003"),
+      await control(`tokens?account_id=${SEEDED.accounts.adam}`),
     );
     expect(rows).toEqual([
       expect.objectContaining({
@@ -344,8 +340,8 @@ describe("token controls", () => {
 describe("POST /_emulator/reset", () => {
   it("goes back to the seeded state", async () => {
     const tokens = await issueTokens(emulator.url);
-    const browser = new Browser(emulator.url);
-    await browser.authorize(authorizeParams("marketplace-app"));
+    const browser = new HttpBrowser(emulator.url);
+    await browser.authorize(authorizePath("marketplace-app"));
     await control("faults", { endpoint: "/v2/info", status: 503 });
     expect((await control("reset", {})).status).toBe(200);
     expect((await info(tokens.access_token)).status).toBe(401);
@@ -355,9 +351,7 @@ describe("POST /_emulator/reset", () => {
       counts: { "GET /v2/info": 1 },
       requests: [expect.any(Object)],
     });
-    const again = await browser.get(
-      `/?${new URLSearchParams(authorizeParams("marketplace-app")).toString()}`,
-    );
+    const again = await browser.get(authorizePath("marketplace-app"));
     expect(again.html).toContain('action="/signin"');
   });
 });

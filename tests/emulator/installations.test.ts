@@ -1,20 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
-import {
-  ACME_ID,
-  ALICE_ID,
-  Browser,
-  CLIENTS,
-  GLOBEX_ID,
-  GRETA_ID,
-  codeOf,
-  json,
-  pkcePair,
-  postToken,
-  start,
-} from "./helpers";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import { CLIENTS, codeOf, json, pkcePair, postToken, start } from "./helpers";
 
 // Marketplace imitations: app webhooks on install/uninstall, and the direct installation redirect.
 
@@ -57,7 +47,7 @@ describe("POST /_emulator/installations", () => {
   it("posts LiveChat's app webhook to the configured URL", async () => {
     const response = await install({
       client_id: "marketplace-app",
-      organization_id: ACME_ID,
+      organization_id: SEEDED.organizations.acme,
       event: "application_installed",
     });
     expect(await json(response)).toEqual({ delivered: true, status: 200 });
@@ -71,9 +61,9 @@ describe("POST /_emulator/installations", () => {
           date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
           event: "application_installed",
           licenseID: expect.any(Number),
-          organizationID: ACME_ID,
+          organizationID: SEEDED.organizations.acme,
           payload: { applicationID: expect.any(String) },
-          userID: ALICE_ID,
+          userID: SEEDED.accounts.alice,
         },
       },
     ]);
@@ -83,15 +73,15 @@ describe("POST /_emulator/installations", () => {
     answerStatus = 500;
     const response = await install({
       client_id: "private-app",
-      organization_id: GLOBEX_ID,
+      organization_id: SEEDED.organizations.globex,
       event: "application_uninstalled",
       webhook_url: `${webhookUrl}?other`,
     });
     expect(await json(response)).toEqual({ delivered: true, status: 500 });
     expect(received[0]?.body).toMatchObject({
       event: "application_uninstalled",
-      organizationID: GLOBEX_ID,
-      userID: GRETA_ID,
+      organizationID: SEEDED.organizations.globex,
+      userID: SEEDED.accounts.greta,
     });
   });
 
@@ -102,7 +92,7 @@ describe("POST /_emulator/installations", () => {
     await new Promise((resolve) => closed.close(resolve));
     const response = await install({
       client_id: "marketplace-app",
-      organization_id: ACME_ID,
+      organization_id: SEEDED.organizations.acme,
       event: "application_installed",
       webhook_url: `http://127.0.0.1:${port}/`,
     });
@@ -117,7 +107,7 @@ describe("POST /_emulator/installations", () => {
       (
         await install({
           client_id: "nope",
-          organization_id: ACME_ID,
+          organization_id: SEEDED.organizations.acme,
           event: "application_installed",
         })
       ).status,
@@ -126,7 +116,7 @@ describe("POST /_emulator/installations", () => {
       (
         await install({
           client_id: "marketplace-app",
-          organization_id: ACME_ID,
+          organization_id: SEEDED.organizations.acme,
           event: "payment_collected",
         })
       ).status,
@@ -138,7 +128,7 @@ describe("POST /_emulator/installations", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
           client_id: "marketplace-app",
-          organization_id: ACME_ID,
+          organization_id: SEEDED.organizations.acme,
           event: "application_installed",
         }),
       });
@@ -154,15 +144,12 @@ describe("GET /_emulator/marketplace/install", () => {
   const installUrl = "http://localhost:3000/api/livechat/install";
 
   async function installFlow(query: Record<string, string>, email = "alice@acme.test") {
-    const browser = new Browser(emulator.url);
+    const browser = new HttpBrowser(emulator.url);
     const entry = await browser.get(
       `/_emulator/marketplace/install?${new URLSearchParams(query).toString()}`,
     );
     expect(entry.status).toBe(302);
-    return browser.authorize(
-      Object.fromEntries(new URLSearchParams(entry.location?.slice(2))),
-      email,
-    );
+    return browser.authorize(entry.location ?? "", email);
   }
 
   it("signs in, asks for consent and sends a code without state, bound to no PKCE", async () => {

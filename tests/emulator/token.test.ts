@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
 import {
-  ACME_ID,
-  ALICE_ID,
   APP_CALLBACK,
-  Browser,
   CLIENTS,
-  authorizeParams,
+  authorizePath,
   codeOf,
   issueTokens,
   json,
@@ -29,7 +28,7 @@ async function codeFor(
   client = "marketplace-app",
   base = emulator.url,
 ) {
-  return codeOf(await new Browser(base).authorize(authorizeParams(client, params)));
+  return codeOf(await new HttpBrowser(base).authorize(authorizePath(client, params)));
 }
 
 function exchange(code: string, extra: Record<string, string> = {}, base = emulator.url) {
@@ -69,8 +68,8 @@ describe("authorization_code grant", () => {
       "token_type",
     ]);
     expect(body).toMatchObject({
-      account_id: ALICE_ID,
-      organization_id: ACME_ID,
+      account_id: SEEDED.accounts.alice,
+      organization_id: SEEDED.organizations.acme,
       expires_in: 3600,
       scope: "accounts--my:ro,agents--all:ro",
       token_type: "Bearer",
@@ -293,11 +292,11 @@ describe("refresh_token grant (confidential client)", () => {
 
 describe("25 live tokens per client per account", () => {
   it("revokes the oldest access and refresh tokens beyond 25", async () => {
-    const browser = new Browser(emulator.url);
+    const browser = new HttpBrowser(emulator.url);
     const issued: TokenResponse[] = [];
     for (let i = 0; i < 26; i += 1) {
       const code = codeOf(
-        await browser.authorize(authorizeParams("private-app"), "victor@acme.test"),
+        await browser.authorize(authorizePath("private-app"), "victor@acme.test"),
       );
       issued.push(await json<TokenResponse>(await exchange(code, CLIENTS.private)));
     }

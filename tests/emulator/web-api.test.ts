@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
 import {
-  ALICE_ID,
   APP_CALLBACK,
-  Browser,
   CLIENTS,
-  authorizeParams,
+  authorizePath,
   codeOf,
   issueTokens,
   json,
@@ -61,7 +61,10 @@ async function expectWebError(response: Response, status: number, type: string) 
 
 async function tokenWithScope(scope: string, email = "alice@acme.test"): Promise<string> {
   const code = codeOf(
-    await new Browser(emulator.url).authorize(authorizeParams("marketplace-app", { scope }), email),
+    await new HttpBrowser(emulator.url).authorize(
+      authorizePath("marketplace-app", { scope }),
+      email,
+    ),
   );
   const response = await postToken(emulator.url, {
     grant_type: "authorization_code",
@@ -90,7 +93,7 @@ describe("list_agents", () => {
     }
     expect(agents.find((a) => a.id === "alice@acme.test")).toEqual({
       id: "alice@acme.test",
-      account_id: ALICE_ID,
+      account_id: SEEDED.accounts.alice,
       name: "Alice Archer",
       avatar_path: `${emulator.url}/avatars/alice.svg`,
       role: "owner",

@@ -1,11 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { storedAccountOf } from "../support/accounts";
-import { resetDatabase, rowCounts, withDatabase } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { signInOverHttp } from "../support/oauth-flow";
+import { SEEDED } from "@/emulator/fixtures";
+import {
+  resetDatabase,
+  rowCounts,
+  storedAccountOf,
+  withDatabase,
+} from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
+import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 
-const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
+const ACME = SEEDED.organizations.acme;
 const webhookUrl = () => `${stack.appUrl}/api/livechat/webhooks?secret=${stack.webhookSecret}`;
 
 const uninstalled = {
@@ -58,9 +63,9 @@ describe("LiveChat app webhooks", () => {
     expect((await storedAccountOf(stack.databaseUrl, "greta@globex.test")).accessToken).toMatch(
       /^v1:/,
     );
-    const aliceDashboard = await alice.jar.fetch(`${stack.appUrl}/dashboard`);
+    const aliceDashboard = await alice.browser.fetch(`${stack.appUrl}/dashboard`);
     expect(aliceDashboard.status).toBe(307);
-    expect((await greta.jar.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
+    expect((await greta.browser.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
   });
 
   it("a later sign-in reinstates the organization", async () => {

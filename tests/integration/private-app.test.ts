@@ -1,21 +1,23 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { CookieJar } from "../support/cookie-jar";
-import { resetDatabase, rowCounts } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { approveAtEmulator } from "../support/oauth-flow";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { authOptions } from "@/lib/auth/options";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
 
 // The app's own guard, not LiveChat's: this process is a private app of Acme Support. The
 // emulator refuses other organizations for its private client already, so the tokens here come
 // from its public client, as they would if a private app were misconfigured with a public one.
-const ACME = "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01";
-process.env.LIVECHAT_CLIENT_ID = "marketplace-app";
-process.env.LIVECHAT_CLIENT_SECRET = "marketplace-app-secret";
-process.env.NEXTAUTH_SECRET = "test-only-auth-secret-0123456789abcdef";
-process.env.LIVECHAT_APP_TYPE = "private";
-process.env.LIVECHAT_ORGANIZATION_ID = ACME;
-
-const { authOptions } = await import("@/lib/auth/options");
+await vi.hoisted(async () => {
+  const { SEEDED } = await import("@/emulator/fixtures");
+  Object.assign(process.env, {
+    LIVECHAT_CLIENT_ID: "marketplace-app",
+    LIVECHAT_CLIENT_SECRET: "marketplace-app-secret",
+    NEXTAUTH_SECRET: "test-only-auth-secret-0123456789abcdef",
+    LIVECHAT_APP_TYPE: "private",
+    LIVECHAT_ORGANIZATION_ID: SEEDED.organizations.acme,
+  });
+});
 
 const REDIRECT_URI = `${stack.appUrl}/api/auth/callback/livechat`;
 
@@ -29,7 +31,7 @@ async function oauthAccountOf(email: string) {
     state: "s",
   }).toString();
   const code = new URL(
-    await approveAtEmulator(new CookieJar(), authorize.toString(), email),
+    await new HttpBrowser().approve(authorize.toString(), email),
   ).searchParams.get("code")!;
   const response = await fetch(`${stack.emulatorUrl}/v2/token`, {
     method: "POST",

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { setStoredExpiry, storedAccountOf } from "../support/accounts";
-import { resetDatabase } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { signInOverHttp } from "../support/oauth-flow";
+import { resetDatabase, setStoredExpiry, storedAccountOf } from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
+import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 
 const EMAIL = "alice@acme.test";
 
@@ -33,8 +32,8 @@ describe("one refresh per expiry, across processes", () => {
   ])(
     "50 concurrent requests on 2 processes make exactly 1 call to /v2/token when %s",
     async (_, how) => {
-      const { jar } = await signInOverHttp(stack.appUrl, EMAIL);
-      const cookie = jar.header(stack.appUrl);
+      const { browser } = await signInOverHttp(stack.appUrl, EMAIL);
+      const cookie = browser.cookieHeader(stack.appUrl);
       const stored = await storedAccountOf(stack.databaseUrl, EMAIL);
       const alice = await emulator.account(EMAIL);
       await emulator.expire({ account_id: alice.account_id });

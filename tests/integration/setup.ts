@@ -1,4 +1,4 @@
-import { stack } from "../support/env";
+import { stack } from "../../scripts/lib/stack-env";
 
 // What the app's processes get from scripts/test.ts, for the lib modules these tests import.
 process.env.DATABASE_URL = stack.databaseUrl;

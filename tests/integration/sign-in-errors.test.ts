@@ -1,22 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CookieJar } from "../support/cookie-jar";
-import { resetDatabase, rowCounts } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { approveAtEmulator, startSignIn } from "../support/oauth-flow";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
+import { startSignIn } from "../../scripts/lib/sign-in-over-http";
 
 const NOTHING = { Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 };
 
 /** Runs a sign-in up to LiveChat's redirect back, applies `fault`, then lands on the callback. */
 async function callbackWith(fault: Record<string, unknown>) {
-  const jar = new CookieJar();
-  const callback = await approveAtEmulator(
-    jar,
-    await startSignIn(jar, stack.appUrl),
+  const browser = new HttpBrowser();
+  const callback = await browser.approve(
+    await startSignIn(browser, stack.appUrl),
     "alice@acme.test",
   );
   await emulator.fault({ endpoint: "/v2/token", method: "POST", times: 1, ...fault });
-  const response = await jar.fetch(callback);
+  const response = await browser.fetch(callback);
   return response.headers.get("location");
 }
 
@@ -41,14 +40,13 @@ describe("sign-in failures at the token exchange", () => {
   });
 
   it("LiveChat unreachable at the profile read also lands on the error page", async () => {
-    const jar = new CookieJar();
-    const callback = await approveAtEmulator(
-      jar,
-      await startSignIn(jar, stack.appUrl),
+    const browser = new HttpBrowser();
+    const callback = await browser.approve(
+      await startSignIn(browser, stack.appUrl),
       "alice@acme.test",
     );
     await emulator.fault({ endpoint: "/v2/accounts/me", times: 1, status: 503 });
-    expect((await jar.fetch(callback)).headers.get("location")).toBe(
+    expect((await browser.fetch(callback)).headers.get("location")).toBe(
       `${stack.appUrl}/auth/error?error=LiveChatUnreachable`,
     );
     expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);

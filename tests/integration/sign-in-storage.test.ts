@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CookieJar } from "../support/cookie-jar";
-import { resetDatabase, withDatabase } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { SESSION_COOKIE, signInOverHttp, signOutOverHttp } from "../support/oauth-flow";
-
-const host = () => new URL(stack.appUrl).hostname;
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import { resetDatabase, withDatabase } from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
+import {
+  SESSION_COOKIE,
+  signInOverHttp,
+  signOutOverHttp,
+} from "../../scripts/lib/sign-in-over-http";
 
 async function storedAccount(accountId: string) {
   return withDatabase(stack.databaseUrl, async (db) => {
@@ -32,10 +34,10 @@ describe("sign-in storage (real PostgreSQL + emulator)", () => {
 
   it("stores the user, the LiveChat account, its organization and encrypted tokens", async () => {
     const alice = await emulator.account("alice@acme.test");
-    const { jar, finalLocation } = await signInOverHttp(stack.appUrl, alice.email);
+    const { browser, finalLocation } = await signInOverHttp(stack.appUrl, alice.email);
 
     expect(finalLocation).toBe(`${stack.appUrl}/dashboard`);
-    expect(jar.get(host(), SESSION_COOKIE)).toBeTruthy();
+    expect(browser.cookie(stack.appUrl, SESSION_COOKIE)).toBeTruthy();
     const row = await storedAccount(alice.account_id);
     const [issued] = await emulator.tokens(alice.account_id);
     expect(row).toMatchObject({
@@ -75,18 +77,20 @@ describe("sign-in storage (real PostgreSQL + emulator)", () => {
 
   it("sign-out deletes the session and revokes the tokens at LiveChat", async () => {
     const alice = await emulator.account("alice@acme.test");
-    const { jar } = await signInOverHttp(stack.appUrl, alice.email);
-    const response = await signOutOverHttp(jar, stack.appUrl);
+    const { browser } = await signInOverHttp(stack.appUrl, alice.email);
+    const response = await signOutOverHttp(browser, stack.appUrl);
 
     expect(response.status).toBe(302);
     expect(await sessionCount()).toBe(0);
-    expect(jar.get(host(), SESSION_COOKIE)).toBeUndefined();
+    expect(browser.cookie(stack.appUrl, SESSION_COOKIE)).toBeUndefined();
     expect((await emulator.tokens(alice.account_id)).every((t) => t.revoked)).toBe(true);
     const row = await storedAccount(alice.account_id);
     expect(row!.accessToken).toBeNull();
     expect(row!.refreshToken).toBeNull();
-    const dashboard = await new CookieJar().fetch(`${stack.appUrl}/dashboard`, {
-      headers: { cookie: `${SESSION_COOKIE}=${jar.get(host(), SESSION_COOKIE) ?? "gone"}` },
+    const dashboard = await new HttpBrowser().fetch(`${stack.appUrl}/dashboard`, {
+      headers: {
+        cookie: `${SESSION_COOKIE}=${browser.cookie(stack.appUrl, SESSION_COOKIE) ?? "gone"}`,
+      },
     });
     expect(dashboard.status).toBe(307);
   });

@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { storedAccountOf } from "../support/accounts";
-import { resetDatabase, TABLES, withDatabase } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { signInOverHttp, signOutOverHttp } from "../support/oauth-flow";
+import {
+  resetDatabase,
+  storedAccountOf,
+  TABLES,
+  withDatabase,
+} from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
+import { signInOverHttp, signOutOverHttp } from "../../scripts/lib/sign-in-over-http";
 
 const secretsOf = (tokens: Array<{ access_token: string; refresh_token: string | null }>) =>
   tokens
@@ -37,10 +41,10 @@ describe("tokens at rest and in logs", () => {
   });
 
   it("sign-out completes locally when LiveChat cannot revoke, and logs the failure without the token", async () => {
-    const { jar } = await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const { browser } = await signInOverHttp(stack.appUrl, "alice@acme.test");
     const alice = await emulator.account("alice@acme.test");
     await emulator.fault({ endpoint: "/v2/token", method: "DELETE", status: 503 });
-    const response = await signOutOverHttp(jar, stack.appUrl);
+    const response = await signOutOverHttp(browser, stack.appUrl);
 
     expect(response.status).toBe(302);
     const stored = await storedAccountOf(stack.databaseUrl, "alice@acme.test");

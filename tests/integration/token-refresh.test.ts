@@ -3,11 +3,15 @@ import { LiveChatUnavailableError, ReauthenticationRequiredError } from "@/lib/a
 import { getAccessToken } from "@/lib/auth/tokens";
 import { withLiveChat } from "@/lib/data/with-livechat";
 import { listAgents } from "@/lib/livechat";
-import { setStoredExpiry, storedAccountOf } from "../support/accounts";
-import { resetDatabase, withDatabase } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { signInOverHttp } from "../support/oauth-flow";
+import {
+  resetDatabase,
+  setStoredExpiry,
+  storedAccountOf,
+  withDatabase,
+} from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
+import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 
 // The token store in this process, against the emulator and the database the app servers use.
 

@@ -1,20 +1,25 @@
 import { createHash, randomBytes } from "node:crypto";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setStoredExpiry, storedAccountOf } from "../support/accounts";
-import { CookieJar } from "../support/cookie-jar";
-import { resetDatabase, withDatabase } from "../support/database";
-import { emulator } from "../support/emulator-control";
-import { stack } from "../support/env";
-import { approveAtEmulator } from "../support/oauth-flow";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { getAccessToken, linkNewAccount } from "@/lib/auth/tokens";
+import { HttpBrowser } from "../../scripts/lib/http-browser";
+import {
+  resetDatabase,
+  setStoredExpiry,
+  storedAccountOf,
+  withDatabase,
+} from "../../scripts/lib/app-database";
+import { emulator } from "../../scripts/lib/emulator-control";
+import { stack } from "../../scripts/lib/stack-env";
 
 // LiveChat rotates refresh tokens only for public clients (the emulator's JavaScript app). The
 // template is a server-side app, so its env insists on a secret; the emulator ignores it here.
-process.env.LIVECHAT_CLIENT_ID = "javascript-app";
-process.env.LIVECHAT_CLIENT_SECRET = "ignored-for-public-clients";
-process.env.NEXTAUTH_SECRET = "test-only-auth-secret-0123456789abcdef";
-
-const { getAccessToken } = await import("@/lib/auth/tokens");
-const { linkNewAccount } = await import("@/lib/auth/tokens");
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    LIVECHAT_CLIENT_ID: "javascript-app",
+    LIVECHAT_CLIENT_SECRET: "ignored-for-public-clients",
+    NEXTAUTH_SECRET: "test-only-auth-secret-0123456789abcdef",
+  });
+});
 
 const EMAIL = "nora@acme.test";
 const REDIRECT_URI = `${stack.appUrl}/rotation-test`;
@@ -31,7 +36,7 @@ async function javascriptAppTokens() {
     code_challenge: createHash("sha256").update(verifier).digest("base64url"),
     code_challenge_method: "S256",
   }).toString();
-  const callback = new URL(await approveAtEmulator(new CookieJar(), authorize.toString(), EMAIL));
+  const callback = new URL(await new HttpBrowser().approve(authorize.toString(), EMAIL));
   const response = await fetch(`${stack.emulatorUrl}/v2/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SEEDED } from "@/emulator/fixtures";
 import { EnvError, parseEnv } from "@/lib/env";
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
@@ -49,7 +50,7 @@ describe("parseEnv", () => {
   it("a private app serves one organization; locally the emulator's private app of Acme Support", () => {
     expect(parseEnv({ LIVECHAT_APP_TYPE: "private" }).livechat).toMatchObject({
       clientId: "private-app",
-      app: { type: "private", organizationId: "6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01" },
+      app: { type: "private", organizationId: SEEDED.organizations.acme },
     });
     expect(
       parseEnv({ ...real, LIVECHAT_APP_TYPE: "private", LIVECHAT_ORGANIZATION_ID: "org-1" })
