@@ -1,25 +1,34 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, type BrowserContext, expect, type Page } from "@playwright/test";
 import { stack } from "../../scripts/lib/stack-env";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /**
- * `page` refuses any request that would leave this machine (and fails the test if one was tried);
- * `appUrl` is the public app's URL.
+ * Every browser context of every test (the default `page`'s and any the test opens) refuses a
+ * request that would leave this machine, and the test fails if one was tried; the attempts are
+ * `offMachineRequests`. `appUrl` is the public app's URL.
  */
 export const test = base.extend<{ appUrl: string; offMachineRequests: string[] }>({
   appUrl: async ({}, use) => use(stack.appUrl),
-  offMachineRequests: async ({ page }, use) => {
-    const attempts: string[] = [];
-    await page.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === "data:" || LOOPBACK.has(url.hostname)) return route.continue();
-      attempts.push(url.toString());
-      return route.abort();
-    });
-    await use(attempts);
-    expect(attempts, "requests that would leave the machine").toEqual([]);
-  },
+  offMachineRequests: [
+    async ({ browser, context }, use) => {
+      const attempts: string[] = [];
+      const guard = (guarded: BrowserContext) =>
+        guarded.route("**/*", (route) => {
+          const url = new URL(route.request().url());
+          if (url.protocol === "data:" || LOOPBACK.has(url.hostname)) return route.continue();
+          attempts.push(url.toString());
+          return route.abort();
+        });
+      const guardNew = (opened: BrowserContext) => void guard(opened).catch(() => {});
+      browser.on("context", guardNew);
+      await guard(context);
+      await use(attempts);
+      browser.off("context", guardNew);
+      expect(attempts, "requests that would leave the machine").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
