@@ -27,3 +27,52 @@ export interface OrganizationSummary {
   installedAt: Date;
   installedBy: string | null;
 }
+
+export type StatusCounts = Record<"accepting_chats" | "not_accepting_chats" | "offline", number>;
+
+export type AgentStatusFilter = "accepting_chats" | "not_accepting_chats" | "offline";
+export type AgentRoleFilter = "owner" | "viceowner" | "administrator" | "normal";
+export type AgentSort = "name" | "status" | "role";
+
+/** What the dashboard's URL asks for (`?q=&status=&role=&sort=&page=`), each value checked. */
+export interface AgentQuery {
+  /** Name or email contains it, case-insensitive; "" for no search. At most 100 characters. */
+  q: string;
+  status: AgentStatusFilter | null;
+  role: AgentRoleFilter | null;
+  sort: AgentSort;
+  /** 1-based. */
+  page: number;
+}
+
+/** One page of the agents board (50 rows), and what the whole organization counts. */
+export interface AgentPage {
+  rows: AgentRow[];
+  /** Per routing status, over the whole organization (not only the query's matches). */
+  counts: StatusCounts;
+  /** Agents matching the query, on every page. */
+  total: number;
+  pageSize: number;
+  /** At least 1, even when nothing matches. */
+  pageCount: number;
+  /** The query as served: `page` is clamped to [1, pageCount]. */
+  query: AgentQuery;
+  /** LiveChat's role of the signed-in agent: owner, vice owner or administrator. */
+  viewerIsAdmin: boolean;
+  /** When LiveChat answered (ISO 8601). */
+  fetchedAt: string;
+}
+
+export type LiveChatProblem = "livechat_unavailable" | "livechat_refused";
+
+/** A read of LiveChat data that failed in a way the page shows, instead of throwing. */
+export type Problem = { kind: "problem"; problem: LiveChatProblem };
+
+/** One agent, as the agent page shows it (LiveChat's `get_agent`). */
+export interface AgentDetail extends AgentRow {
+  groups: Array<{ id: number; priority: string }>;
+  /** ISO 8601; null when LiveChat has none (never logged out, or logged in now). */
+  lastLogout: string | null;
+  maxChatsCount: number | null;
+  suspended: boolean;
+}
