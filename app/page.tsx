@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
+import { Heading, Text } from "@/components/ds";
 import { Notice } from "@/components/notice";
 import { SignInButton } from "@/components/sign-in-button";
 import { REAUTHENTICATION_MESSAGES } from "@/lib/auth/messages";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSession } from "@/lib/auth/session";
+import { APP_DESCRIPTION, APP_NAME } from "@/lib/brand";
 
 type SearchParams = Promise<{ callbackUrl?: string; reason?: string }>;
 
@@ -17,18 +19,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       : null;
 
   return (
-    <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-8 px-6 text-center">
+    <main className="centered">
       <div>
-        <h1 className="text-3xl font-bold tracking-tight">Agent Board</h1>
-        <p className="mt-3 text-neutral-600">
-          See who in your LiveChat organization is taking chats right now.
-        </p>
+        <Heading as="h1" size="lg">
+          {APP_NAME}
+        </Heading>
+        <Text as="p" size="md" className="muted">
+          {APP_DESCRIPTION}
+        </Text>
       </div>
       {message && <Notice tone="info" title={message} />}
       <SignInButton callbackUrl={returnTo} />
-      <p className="text-xs text-neutral-500">
+      <Text as="p" size="sm" className="muted">
         You will be taken to LiveChat to sign in and allow access.
-      </p>
+      </Text>
     </main>
   );
 }

@@ -1,20 +1,30 @@
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return (
-    ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase() ||
-    "?"
-  );
+import { Avatar } from "./ds";
+
+// From the Design System's `--surface-avatar-1..10` (the same in both themes), the five on which
+// white initials reach WCAG's 4.5:1. Passed as hex on purpose: a text Avatar left to pick its own
+// colour reads a CSS variable with getComputedStyle while rendering, which throws on the server
+// (design-system-react-components 2.39.1).
+const AVATAR_COLORS = ["#8609ff", "#ca0005", "#00893c", "#9146ff", "#0066ff"];
+
+/** As the Design System picks: the sum of the name's character codes chooses the colour. */
+function colorOf(name: string): string {
+  const sum = [...name].reduce((total, char) => total + char.charCodeAt(0), 0);
+  return AVATAR_COLORS[sum % AVATAR_COLORS.length] ?? "#0066ff";
 }
 
-export function AgentAvatar({ name, avatarUrl }: { name: string; avatarUrl: string | null }) {
-  if (avatarUrl) {
-    // Avatars live on LiveChat's CDN (any host); next/image would need every host listed up front.
-    // eslint-disable-next-line @next/next/no-img-element
-    return <img src={avatarUrl} alt="" width={36} height={36} className="avatar" />;
-  }
-  return (
-    <span aria-hidden="true" className="avatar">
-      {initialsOf(name)}
-    </span>
+/** LiveChat's Avatar: the photo when LiveChat has one, the initials otherwise. */
+export function AgentAvatar({
+  name,
+  avatarUrl,
+  size = "small",
+}: {
+  name: string;
+  avatarUrl: string | null;
+  size?: "small" | "large";
+}) {
+  return avatarUrl ? (
+    <Avatar type="image" src={avatarUrl} alt="" size={size} />
+  ) : (
+    <Avatar type="text" text={name} color={colorOf(name)} size={size} />
   );
 }

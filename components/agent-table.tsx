@@ -1,20 +1,20 @@
+"use client";
+
+import Link from "next/link";
 import type { AgentRow } from "@/lib/data/types";
 import { AgentAvatar } from "./agent-avatar";
+import { roleLabel } from "./role-label";
 import { StatusBadge } from "./status-badge";
 
-/** Row styles come from `.agent-table` in globals.css: see the note there. */
+// A client component on purpose: its rows travel as plain data in the RSC payload, and the markup
+// is rendered once on the server, so each row is not sent twice as a React tree.
+
+/** The agents of one page; below 40rem wide each row reads as a card (see `.agents` in globals.css). */
 export function AgentTable({ agents }: { agents: AgentRow[] }) {
-  if (agents.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-neutral-600">
-        No agents yet.
-      </p>
-    );
-  }
   return (
-    <div className="overflow-hidden rounded-lg border border-neutral-200 bg-white">
-      <table className="agent-table w-full text-left text-sm">
-        <thead className="bg-neutral-50 text-xs uppercase tracking-wide text-neutral-500">
+    <div className="panel" style={{ padding: 0 }}>
+      <table className="agents">
+        <thead>
           <tr>
             <th scope="col">Agent</th>
             <th scope="col">Email</th>
@@ -23,16 +23,20 @@ export function AgentTable({ agents }: { agents: AgentRow[] }) {
             <th scope="col">Status</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-neutral-100">
+        <tbody>
           {agents.map((agent) => (
             <tr key={agent.id} data-agent-id={agent.id}>
-              <td className="agent">
-                <AgentAvatar name={agent.name} avatarUrl={agent.avatarUrl} />
-                {agent.name}
+              <td>
+                <span className="who">
+                  <AgentAvatar name={agent.name} avatarUrl={agent.avatarUrl} />
+                  <Link href={`/dashboard/agents/${encodeURIComponent(agent.id)}`}>
+                    {agent.name}
+                  </Link>
+                </span>
               </td>
-              <td>{agent.email}</td>
-              <td>{agent.role}</td>
-              <td>{agent.jobTitle ?? "—"}</td>
+              <td data-label="Email">{agent.email}</td>
+              <td data-label="Role">{roleLabel(agent.role)}</td>
+              <td data-label="Job title">{agent.jobTitle ?? "—"}</td>
               <td>
                 <StatusBadge status={agent.status} />
               </td>

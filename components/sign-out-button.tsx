@@ -1,15 +1,18 @@
 "use client";
 
+import { Button, Icon } from "@livechat/design-system-react-components";
+import { Logout } from "@livechat/design-system-icons";
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
+    <Button
+      kind="secondary"
+      size="compact"
+      icon={<Icon source={Logout} />}
       onClick={() => void signOut({ callbackUrl: "/" })}
-      className="rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100"
     >
       Sign out
-    </button>
+    </Button>
   );
 }

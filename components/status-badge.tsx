@@ -1,18 +1,21 @@
-const LABELS: Record<string, { label: string; dot: string }> = {
-  accepting_chats: { label: "Accepting chats", dot: "bg-green-500" },
-  not_accepting_chats: { label: "Not accepting chats", dot: "bg-amber-500" },
-  offline: { label: "Offline", dot: "bg-neutral-400" },
+import { StatusBadge as DsStatusBadge } from "./ds";
+
+const STATUSES: Record<string, { label: string; kind: "accept" | "not-accept" | "offline" }> = {
+  accepting_chats: { label: "Accepting chats", kind: "accept" },
+  not_accepting_chats: { label: "Not accepting chats", kind: "not-accept" },
+  offline: { label: "Offline", kind: "offline" },
 };
 
 export function statusLabel(status: string): string {
-  return LABELS[status]?.label ?? status;
+  return STATUSES[status]?.label ?? status;
 }
 
+/** LiveChat's status dot and its words (a colour alone says nothing to a screen reader). */
 export function StatusBadge({ status }: { status: string }) {
-  const { label, dot } = LABELS[status] ?? { label: status, dot: "bg-neutral-300" };
+  const { label, kind } = STATUSES[status] ?? { label: status, kind: "offline" as const };
   return (
     <span className="status">
-      <i aria-hidden="true" className={dot} />
+      <DsStatusBadge kind={kind} size="XS" aria-hidden="true" />
       {label}
     </span>
   );

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AutoSignIn } from "@/components/auto-sign-in";
+import { Heading, Loader, Text } from "@/components/ds";
 import { SignInButton } from "@/components/sign-in-button";
 import { getSession } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Finishing installation · Agent Board" };
+export const metadata: Metadata = { title: "Finishing installation" };
 
 /**
  * The app's Direct installation URL. After a Marketplace install LiveChat sends the user here with
@@ -15,11 +16,14 @@ export const metadata: Metadata = { title: "Finishing installation · Agent Boar
 export default async function InstallPage() {
   if (await getSession()) redirect("/dashboard");
   return (
-    <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-6 px-6 text-center">
-      <h1 className="text-2xl font-bold">Finishing the installation…</h1>
-      <p className="text-neutral-600">
+    <main className="centered">
+      <Loader size="large" />
+      <Heading as="h1" size="md">
+        Finishing the installation…
+      </Heading>
+      <Text as="p" className="muted">
         Signing you in with LiveChat. If nothing happens, use the button.
-      </p>
+      </Text>
       <AutoSignIn callbackUrl="/dashboard" />
       <SignInButton />
     </main>

@@ -1,62 +1,105 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AgentTable } from "@/components/agent-table";
-import { Notice } from "@/components/notice";
-import { OrganizationCard } from "@/components/organization-card";
-import { StatusSummary } from "@/components/status-summary";
+import { Suspense } from "react";
+import { AgentFilters } from "@/components/agent-filters";
+import { AgentList, ProblemPanel, type AgentListResult } from "@/components/agent-list";
+import { AgentListSkeleton } from "@/components/agent-list-skeleton";
+import { Heading } from "@/components/ds";
+import { InstallationLine, OrganizationCard } from "@/components/organization-card";
 import { redirectToSignIn, requireSession } from "@/lib/auth/session";
-import { getDashboard } from "@/lib/data/dashboard";
+import {
+  AGENT_ROLES,
+  AGENT_SORTS,
+  AGENT_STATUSES,
+  agentQuerySearch,
+  parseAgentQuery,
+} from "@/lib/data/agent-query";
+import { getAgentPage } from "@/lib/data/agent-board";
+import type { AgentQuery, OrganizationSummary } from "@/lib/data/types";
+import { getViewer } from "@/lib/data/viewer";
 
-export const metadata: Metadata = { title: "Agents · Agent Board" };
+export const metadata: Metadata = { title: "Agents" };
 
-const RETURN_TO = "/dashboard";
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const PROBLEMS = {
-  livechat_unavailable: {
-    title: "LiveChat is unreachable",
-    detail:
-      "The agent list could not be loaded from LiveChat just now. Wait a moment, then try again.",
-  },
-  livechat_refused: {
-    title: "LiveChat refused the request",
-    detail:
-      "LiveChat did not return the agent list. The app may lack the agents--all:ro scope; sign out and in again, or check the app's scopes.",
-  },
-};
+const hrefOf = (query: AgentQuery) => `/dashboard${agentQuerySearch(query)}`;
 
-export default async function DashboardPage() {
-  const session = await requireSession(RETURN_TO);
-  const dashboard = await getDashboard(session.user.id, session.user.email);
-  if (dashboard.kind === "reauthenticate") {
-    return redirectToSignIn({
-      returnTo: RETURN_TO,
-      reason: dashboard.reason,
-      userId: session.user.id,
-    });
+/**
+ * The shell (header, organization, filters) goes out at once; the agent list streams in behind a
+ * skeleton when LiveChat answers. Everything that may redirect to sign-in is decided before.
+ */
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = parseAgentQuery(await searchParams);
+  const returnTo = hrefOf(query);
+  const session = await requireSession(returnTo);
+  const userId = session.user.id;
+  const viewer = await getViewer(userId);
+  if (viewer.kind === "reauthenticate") {
+    return redirectToSignIn({ returnTo, reason: viewer.reason, userId });
   }
 
+  const list: Promise<AgentListResult> | null =
+    viewer.kind === "ready"
+      ? getAgentPage(viewer.livechat, query).then((result) =>
+          // LiveChat refused the token mid-stream: Next turns this redirect into a client one.
+          result.kind === "reauthenticate"
+            ? redirectToSignIn({ returnTo, reason: result.reason, userId })
+            : result,
+        )
+      : null;
+  const filtered = query.q !== "" || query.status !== null || query.role !== null;
+
   return (
-    <main className="space-y-6">
-      <h1 className="text-2xl font-bold">Agents</h1>
-      {dashboard.organization && (
+    <main className="stack">
+      <Heading as="h1" size="md">
+        Agents
+      </Heading>
+      {viewer.organization && (
         <OrganizationCard
-          organization={dashboard.organization}
-          showInstallation={dashboard.kind === "ok" && dashboard.viewerIsAdmin}
+          organization={viewer.organization}
+          installation={
+            list && (
+              <Suspense fallback={null}>
+                <AdminInstallation list={list} organization={viewer.organization} />
+              </Suspense>
+            )
+          }
         />
       )}
-      {dashboard.kind === "problem" ? (
-        <Notice tone="error" title={PROBLEMS[dashboard.problem].title}>
-          {PROBLEMS[dashboard.problem].detail}{" "}
-          <Link href={RETURN_TO} prefetch={false} className="font-semibold underline">
-            Try again
-          </Link>
-        </Notice>
+      <AgentFilters
+        q={query.q}
+        status={query.status}
+        role={query.role}
+        sort={query.sort}
+        statuses={AGENT_STATUSES}
+        roles={AGENT_ROLES}
+        sorts={AGENT_SORTS}
+      />
+      {list ? (
+        <Suspense key={returnTo} fallback={<AgentListSkeleton />}>
+          <AgentList
+            result={list}
+            hrefOf={(page) => hrefOf({ ...query, page })}
+            requestedPage={query.page}
+            filtered={filtered}
+          />
+        </Suspense>
       ) : (
-        <>
-          <StatusSummary counts={dashboard.board.counts} />
-          <AgentTable agents={dashboard.board.agents} />
-        </>
+        viewer.kind === "problem" && <ProblemPanel problem={viewer.problem} retryHref={returnTo} />
       )}
     </main>
   );
+}
+
+/** Who installed the app is for admins, and LiveChat's answer says who is one. */
+async function AdminInstallation({
+  list,
+  organization,
+}: {
+  list: Promise<AgentListResult>;
+  organization: OrganizationSummary;
+}) {
+  const result = await list;
+  return result.kind === "ok" && result.page.viewerIsAdmin ? (
+    <InstallationLine organization={organization} />
+  ) : null;
 }

@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { Heading, Text } from "@/components/ds";
 import { SignInButton } from "@/components/sign-in-button";
 import { SIGN_IN_ERROR_MESSAGES } from "@/lib/auth/messages";
 import type { SignInErrorCode } from "@/lib/auth/sign-in-error";
+
+export const metadata: Metadata = { title: "Sign-in failed" };
 
 type SearchParams = Promise<{ error?: string }>;
 
@@ -13,15 +17,19 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Se
       : "SignInFailed";
   const { title, detail } = SIGN_IN_ERROR_MESSAGES[code];
   return (
-    <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-6 px-6 text-center">
+    <main className="centered">
       <div role="alert" data-error-code={code}>
-        <h1 className="text-2xl font-bold">{title}</h1>
-        <p className="mt-3 text-neutral-600">{detail}</p>
+        <Heading as="h1" size="md">
+          {title}
+        </Heading>
+        <Text as="p" className="muted">
+          {detail}
+        </Text>
       </div>
       <SignInButton label="Try again" />
-      <Link href="/" className="text-sm text-neutral-500 underline">
-        Back to the start page
-      </Link>
+      <Text as="p" size="sm">
+        <Link href="/">Back to the start page</Link>
+      </Text>
     </main>
   );
 }

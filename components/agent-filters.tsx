@@ -1,0 +1,140 @@
+"use client";
+
+import {
+  Picker,
+  SearchInput,
+  type IPickerListItem,
+} from "@livechat/design-system-react-components";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { roleLabel } from "./role-label";
+import { statusLabel } from "./status-badge";
+
+// Search, filters and sort live in the URL (`?q=&status=&role=&sort=`): every view can be linked
+// and the back button goes back. The server does the filtering; this only edits the URL.
+
+type Option = { value: string; label: string };
+
+interface AgentFiltersProps {
+  q: string;
+  status: string | null;
+  role: string | null;
+  sort: string;
+  /** The values the server accepts for each parameter. */
+  statuses: readonly string[];
+  roles: readonly string[];
+  sorts: readonly string[];
+}
+
+const SORT_LABELS: Record<string, string> = { name: "Name", status: "Status", role: "Role" };
+const options = (values: readonly string[], label: (value: string) => string): Option[] =>
+  values.map((value) => ({ value, label: label(value) }));
+
+const SEARCH_DELAY_MS = 350;
+const MAX_QUERY_LENGTH = 100;
+
+/**
+ * Names a Picker's trigger by its label: the Picker of design-system-react-components 2.39.1
+ * passes no aria attributes to the button that opens it, which leaves it without a name.
+ */
+const nameTrigger = (labelId: string) => (wrapper: HTMLDivElement | null) => {
+  wrapper?.querySelector('[role="combobox"]')?.setAttribute("aria-labelledby", labelId);
+};
+
+const toItem = ({ value, label }: Option): IPickerListItem => ({ key: value, name: label });
+
+export function AgentFilters(props: AgentFiltersProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [q, setQ] = useState(props.q);
+  const typed = useRef(false);
+
+  const go = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    // A new search or filter starts again on its first page.
+    next.delete("page");
+    const search = next.toString();
+    router.push(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  };
+
+  useEffect(() => {
+    if (!typed.current) return;
+    const timer = setTimeout(() => {
+      if (q.trim() !== props.q) go({ q: q.trim() || null });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+    // `go` reads the current URL; re-running on its identity would push twice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  const picker = (
+    id: string,
+    label: string,
+    options: readonly Option[],
+    value: string | null,
+    allLabel: string | null,
+  ) => {
+    const items = [...(allLabel ? [{ value: "", label: allLabel }] : []), ...options].map(toItem);
+    const selected = items.find((item) => item.key === (value ?? "")) ?? null;
+    return (
+      <div ref={nameTrigger(`${id}-label`)}>
+        <span className="label" id={`${id}-label`}>
+          {label}
+        </span>
+        <Picker
+          id={id}
+          options={items}
+          selected={selected ? [selected] : null}
+          onSelect={(chosen) => go({ [id]: chosen?.[0]?.key || null })}
+          hideClearButton
+          searchDisabled
+        />
+      </div>
+    );
+  };
+
+  return (
+    <form
+      role="search"
+      className="filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        go({ q: q.trim() || null });
+      }}
+    >
+      <div>
+        <label htmlFor="agent-search">Search by name or email</label>
+        <SearchInput
+          id="agent-search"
+          value={q}
+          maxLength={MAX_QUERY_LENGTH}
+          placeholder="Name or email"
+          onChange={(value) => {
+            typed.current = true;
+            setQ(value);
+          }}
+        />
+      </div>
+      {picker(
+        "status",
+        "Status",
+        options(props.statuses, statusLabel),
+        props.status,
+        "All statuses",
+      )}
+      {picker("role", "Role", options(props.roles, roleLabel), props.role, "All roles")}
+      {picker(
+        "sort",
+        "Sort by",
+        options(props.sorts, (value) => SORT_LABELS[value] ?? value),
+        props.sort,
+        null,
+      )}
+    </form>
+  );
+}
