@@ -20,6 +20,7 @@ export const AUTH_ERROR_PAGE = "/auth/error";
 function createAuthOptions(): NextAuthOptions {
   const { livechat, authSecret } = env();
   const adapter: Adapter = {
+    // Its session read (`include: { user: true }`) is one statement: relationJoins, schema.prisma.
     ...PrismaAdapter(prisma),
     // next-auth passes every field of LiveChat's token response; store them through the token store.
     linkAccount: async (account: AdapterAccount) => {

@@ -5,12 +5,30 @@ import {
   type Agent,
   type RoutingStatusValue,
 } from "@/lib/livechat";
-import type { AgentBoard } from "./types";
+import { PAGE_SIZE } from "./agent-query";
+import type { LiveChatSession } from "./livechat-session";
+import { settle } from "./outcome";
+import type { AgentBoard, AgentPage, AgentQuery, AgentRow, Problem, Reauthenticate } from "./types";
 import { withLiveChat } from "./with-livechat";
 
+/**
+ * One page of the organization's agents for the dashboard's query. Both LiveChat calls run in
+ * parallel; expected failures come back as values, never as a rejection.
+ */
+export async function getAgentPage(
+  livechat: LiveChatSession,
+  query: AgentQuery,
+): Promise<{ kind: "ok"; page: AgentPage } | Problem | Reauthenticate> {
+  return settle(async () => {
+    const board = await getAgentBoard(livechat);
+    const viewer = { accountId: livechat.accountId };
+    return { kind: "ok" as const, page: toAgentPage(board, query, viewer, new Date()) };
+  });
+}
+
 /** The organization's agents with their routing status; both LiveChat calls run in parallel. */
-export async function getAgentBoard(userId: string): Promise<AgentBoard> {
-  const [agents, statuses] = await withLiveChat(userId, (ctx) =>
+async function getAgentBoard(livechat: LiveChatSession): Promise<AgentBoard> {
+  const [agents, statuses] = await withLiveChat(livechat, (ctx) =>
     Promise.all([listAgents(ctx, { fields: ["jobTitle"] }), listRoutingStatuses(ctx)]),
   );
   return toAgentBoard(agents, statuses);
@@ -37,5 +55,62 @@ export function toAgentBoard(
   for (const row of rows) {
     if (row.status in counts) counts[row.status as keyof typeof counts] += 1;
   }
-  return { agents: rows, counts };
+  const accountRoles = new Map(agents.map((agent) => [agent.accountId, agent.role]));
+  return { agents: rows, counts, accountRoles };
+}
+
+const ADMIN_ROLES: ReadonlySet<string> = new Set(["owner", "viceowner", "administrator"]);
+const STATUS_ORDER = ["accepting_chats", "not_accepting_chats", "offline"];
+const ROLE_ORDER = ["owner", "viceowner", "administrator", "normal"];
+
+/** Position in `order`; values LiveChat adds later go last. */
+const rank = (order: readonly string[], value: string) => {
+  const index = order.indexOf(value);
+  return index === -1 ? order.length : index;
+};
+
+const byName = (a: AgentRow, b: AgentRow) =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+const COMPARE: Readonly<Record<AgentQuery["sort"], (a: AgentRow, b: AgentRow) => number>> = {
+  name: byName,
+  status: (a, b) => rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) || byName(a, b),
+  role: (a, b) => rank(ROLE_ORDER, a.role) - rank(ROLE_ORDER, b.role) || byName(a, b),
+};
+
+function matches(row: AgentRow, query: AgentQuery, needle: string): boolean {
+  if (query.status && row.status !== query.status) return false;
+  if (query.role && row.role !== query.role) return false;
+  return (
+    !needle || row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle)
+  );
+}
+
+/**
+ * The query's page of the board: search (name or email, case-insensitive), status and role
+ * filters, sort, 50 rows a page with the page clamped to the last one. Counts cover the whole
+ * organization. Whether the viewer is an admin is decided by LiveChat account id, which the token
+ * proves, not by an email.
+ */
+export function toAgentPage(
+  board: AgentBoard,
+  query: AgentQuery,
+  viewer: { accountId: string },
+  fetchedAt: Date,
+): AgentPage {
+  const needle = query.q.toLowerCase();
+  const found = board.agents.filter((row) => matches(row, query, needle)).sort(COMPARE[query.sort]);
+  const pageCount = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, query.page), pageCount);
+  const viewerRole = board.accountRoles.get(viewer.accountId);
+  return {
+    rows: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    counts: { ...board.counts },
+    total: found.length,
+    pageSize: PAGE_SIZE,
+    pageCount,
+    query: { ...query, page },
+    viewerIsAdmin: viewerRole !== undefined && ADMIN_ROLES.has(viewerRole),
+    fetchedAt: fetchedAt.toISOString(),
+  };
 }

@@ -2,6 +2,7 @@
 // `import type` from this module (never import lib/data at run time). Nothing here may carry a
 // token or a session secret: all of it can end up in the browser.
 
+import type { ReauthenticationReason } from "@/lib/auth/errors";
 import type { RoutingStatusValue } from "@/lib/livechat";
 
 /** One row of the agents dashboard. */
@@ -15,9 +16,16 @@ export interface AgentRow {
   status: RoutingStatusValue;
 }
 
+/** Every agent of the organization, for the server to page through; not a DTO for components. */
 export interface AgentBoard {
   agents: AgentRow[];
   counts: Record<"accepting_chats" | "not_accepting_chats" | "offline", number>;
+  /**
+   * LiveChat account id -> role. The signed-in user is known by account id (from the token), while
+   * rows are keyed by agent id (an email): this tells the viewer's role without putting account
+   * ids in rows.
+   */
+  accountRoles: ReadonlyMap<string, string>;
 }
 
 /** The organization of the user's LiveChat account, as the dashboard shows it. */
@@ -67,6 +75,9 @@ export type LiveChatProblem = "livechat_unavailable" | "livechat_refused";
 
 /** A read of LiveChat data that failed in a way the page shows, instead of throwing. */
 export type Problem = { kind: "problem"; problem: LiveChatProblem };
+
+/** LiveChat no longer accepts the user's sign-in: the page sends the user to sign in again. */
+export type Reauthenticate = { kind: "reauthenticate"; reason: ReauthenticationReason };
 
 /** One agent, as the agent page shows it (LiveChat's `get_agent`). */
 export interface AgentDetail extends AgentRow {

@@ -45,7 +45,8 @@ const agentWireSchema = z.looseObject({
   login_status: z.string().optional(),
   job_title: z.string().optional(),
   max_chats_count: z.number().optional(),
-  last_logout: z.string().optional(),
+  // Omitted for an agent that never logged out; tolerated as null too.
+  last_logout: z.string().nullish(),
   suspended: z.boolean().optional(),
   groups: z.array(z.looseObject({ id: z.number(), priority: z.string() })).optional(),
 });
@@ -88,8 +89,25 @@ export async function listAgents(
   return wire.map(toAgent);
 }
 
-function toDate(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
+/**
+ * Reads one agent of the organization. Scope `agents--all:ro`. An unknown id, or an agent of
+ * another organization, fails with a `LiveChatApiError` of type `not_found`.
+ * @see https://platform.text.com/docs/management/configuration-api#get-agent
+ */
+export async function getAgent(
+  ctx: LiveChatContext,
+  params: { id: string; fields?: AgentField[] },
+): Promise<Agent> {
+  const { id, fields } = params;
+  const wire = await request(ctx, "configuration/action/get_agent", {
+    body: { id, fields: fields?.map((field) => WIRE_FIELDS[field]) },
+    schema: agentWireSchema,
+  });
+  return toAgent(wire);
+}
+
+function toDate(value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -4,10 +4,10 @@
 export { LiveChatApiError, LiveChatAuthError, OAUTH_ERROR_CODES } from "./errors";
 export type { LiveChatContext } from "./request";
 export { tokenRegion } from "./region";
-export { listAgents } from "./agents";
-export type { Agent } from "./agents";
+export { getAgent, listAgents } from "./agents";
+export type { Agent, AgentField } from "./agents";
 export { listRoutingStatuses } from "./routing-statuses";
-export type { RoutingStatusValue } from "./routing-statuses";
+export type { RoutingStatus, RoutingStatusValue } from "./routing-statuses";
 export { refreshAccessToken, revokeToken } from "./accounts";
 export type { TokenSet } from "./accounts";
 export type { AccountsConfig } from "./accounts-request";

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { LiveChatUnavailableError, ReauthenticationRequiredError } from "@/lib/auth/errors";
 import { getAccessToken } from "@/lib/auth/tokens";
+import { getViewer } from "@/lib/data/viewer";
 import { withLiveChat } from "@/lib/data/with-livechat";
 import { listAgents } from "@/lib/livechat";
 import {
@@ -26,6 +27,13 @@ async function signedIn() {
   const [issued] = await emulator.tokens(alice.account_id);
   await emulator.clearRequests();
   return { alice, stored, issued: issued! };
+}
+
+/** The LiveChat session a page gets from getViewer. */
+async function liveChatOf(userId: string) {
+  const viewer = await getViewer(userId);
+  if (viewer.kind !== "ready") throw new Error(`viewer not ready: ${viewer.kind}`);
+  return viewer.livechat;
 }
 
 async function rejection(promise: Promise<unknown>) {
@@ -112,7 +120,7 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
     const { alice, stored } = await signedIn();
     await emulator.expire({ account_id: alice.account_id });
 
-    const agents = await withLiveChat(stored.user_id, (ctx) => listAgents(ctx));
+    const agents = await withLiveChat(await liveChatOf(stored.user_id), (ctx) => listAgents(ctx));
 
     expect(agents.map((a) => a.id)).toContain(EMAIL);
     const { counts } = await emulator.requests();
@@ -125,7 +133,9 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
     await emulator.expire({ account_id: alice.account_id });
     await emulator.fault({ endpoint: "/v3.6/configuration/action/list_agents", status: 401 });
 
-    const error = await rejection(withLiveChat(stored.user_id, (ctx) => listAgents(ctx)));
+    const error = await rejection(
+      withLiveChat(await liveChatOf(stored.user_id), (ctx) => listAgents(ctx)),
+    );
 
     expect(error).toBeInstanceOf(ReauthenticationRequiredError);
     expect(await tokenCalls()).toBe(1);

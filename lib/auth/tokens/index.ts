@@ -3,13 +3,20 @@
 // refreshed once per expiry across processes, and revoked at LiveChat when they are replaced or
 // the user signs out.
 //
-//   store.ts          read a fresh access token, refresh after a rejection, sign-out, clear
+//   store.ts          read a fresh access token (alone, or with the account's organization),
+//                     refresh after a rejection, sign-out, clear
 //   sign-in.ts        write the tokens of a sign-in (first link, or a later sign-in)
 //   refresh-lease.ts  one refresh per expiry: a shared promise in-process, a row lease across
 //   refresh-policy.ts when to refresh, and what a failed refresh means
 //   sealing.ts        tokens <-> columns, bound to account and column; crypto.ts does AES-GCM
 //   revocation.ts     best-effort revocation at LiveChat
-export { clearTokens, getAccessToken, refreshRejectedToken, revokeUserTokens } from "./store";
-export type { AccessGrant } from "./store";
+export {
+  clearTokens,
+  getAccessToken,
+  getLiveChatAccount,
+  refreshRejectedToken,
+  revokeUserTokens,
+} from "./store";
+export type { AccessGrant, AccountOrganization, LiveChatAccount } from "./store";
 export { linkNewAccount, replaceSignInTokens, tokenSetOfSignIn } from "./sign-in";
 export { revokeQuietly } from "./revocation";

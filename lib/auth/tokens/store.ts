@@ -46,7 +46,65 @@ function grantOf(account: AccountRow | null): AccessGrant {
  * expiry. Throws ReauthenticationRequiredError or LiveChatUnavailableError.
  */
 export async function getAccessToken(userId: string): Promise<AccessGrant> {
-  const account = withTokens(await findLiveChatAccount(userId));
+  return freshGrantOf(await findLiveChatAccount(userId));
+}
+
+/** The organization of a LiveChat account, read together with its tokens. */
+export interface AccountOrganization {
+  id: string;
+  region: string;
+  installedAt: Date;
+  installer: { name: string | null; email: string | null } | null;
+}
+
+/** The user's LiveChat account as one read: who it is at LiveChat, its organization, its token. */
+export interface LiveChatAccount {
+  /** LiveChat's account id (`account_id`), which list_agents also names. */
+  accountId: string;
+  organization: AccountOrganization | null;
+  /**
+   * A valid access token, as `getAccessToken` gives it: the one already read while it is fresh
+   * (no further query), else refreshed. Throws ReauthenticationRequiredError or
+   * LiveChatUnavailableError.
+   */
+  accessGrant: () => Promise<AccessGrant>;
+}
+
+/**
+ * Reads the user's LiveChat account, its organization and the installer's name in one SQL
+ * statement (relationJoins), for a page that needs all three; null when none is linked.
+ */
+export async function getLiveChatAccount(userId: string): Promise<LiveChatAccount | null> {
+  const found = await prisma.account.findFirst({
+    where: { userId, provider: LIVECHAT_PROVIDER_ID },
+    relationLoadStrategy: "join",
+    include: {
+      organization: {
+        select: {
+          id: true,
+          region: true,
+          installedAt: true,
+          installedBy: { select: { name: true, email: true } },
+        },
+      },
+    },
+  });
+  if (!found) return null;
+  const { organization, ...account } = found;
+  return {
+    accountId: account.providerAccountId,
+    organization: organization && {
+      id: organization.id,
+      region: organization.region,
+      installedAt: organization.installedAt,
+      installer: organization.installedBy,
+    },
+    accessGrant: () => freshGrantOf(account),
+  };
+}
+
+async function freshGrantOf(row: AccountRow | null): Promise<AccessGrant> {
+  const account = withTokens(row);
   const current = grantOf(account);
   const now = new Date();
   if (!needsRefresh(account.accessTokenExpiresAt, now)) return current;

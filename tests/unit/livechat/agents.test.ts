@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listAgents, toAgent, type AgentWire } from "@/lib/livechat/agents";
-import { fakeFetch, json } from "./fake-fetch";
+import { getAgent, listAgents, toAgent, type AgentWire } from "@/lib/livechat/agents";
+import { fakeFetch, json, liveChatError } from "./fake-fetch";
 
 const smith = {
   id: "smith@example.com",
@@ -72,6 +72,12 @@ describe("toAgent", () => {
 
     expect(toAgent(wire).lastLogout).toBeUndefined();
   });
+
+  it("reads a null last_logout as none, not as 1970", () => {
+    const wire = { id: "a", account_id: "1", name: "A", role: "normal", last_logout: null };
+
+    expect(toAgent(wire).lastLogout).toBeUndefined();
+  });
 });
 
 describe("listAgents", () => {
@@ -104,5 +110,54 @@ describe("listAgents", () => {
     const { fetch } = fakeFetch(json([{ id: "a@x.test", name: "A" }]));
 
     await expect(listAgents(ctx(fetch))).rejects.toMatchObject({ type: "invalid_response" });
+  });
+});
+
+describe("getAgent", () => {
+  it("posts the id and fields in LiveChat's names to get_agent and maps the agent", async () => {
+    const { fetch, calls } = fakeFetch(json({ ...smith, mobile: "+48" }));
+
+    const agent = await getAgent(ctx(fetch), {
+      id: "smith@example.com",
+      fields: ["groups", "jobTitle", "lastLogout", "maxChatsCount", "suspended"],
+    });
+
+    expect(calls[0]?.url).toBe("https://api.example.test/v3.6/configuration/action/get_agent");
+    expect(calls[0]?.headers.get("authorization")).toBe("Bearer dal:t");
+    expect(JSON.parse(calls[0]?.body ?? "")).toEqual({
+      id: "smith@example.com",
+      fields: ["groups", "job_title", "last_logout", "max_chats_count", "suspended"],
+    });
+    expect(agent).toEqual(toAgent(smith));
+    expect(agent).not.toHaveProperty("mobile");
+  });
+
+  it("takes the avatar from `avatar`, as the docs' get_agent sample sends it", async () => {
+    const rest: Partial<typeof smith> = { ...smith };
+    delete rest.avatar_path;
+    const { fetch } = fakeFetch(json({ ...rest, avatar: "https://cdn.livechatinc.com/b.png" }));
+
+    const agent = await getAgent(ctx(fetch), { id: "smith@example.com" });
+
+    expect(agent.avatarUrl).toBe("https://cdn.livechatinc.com/b.png");
+  });
+
+  it("fails with not_found for an unknown id or an agent of another organization", async () => {
+    const { fetch, calls } = fakeFetch(liveChatError("not_found", "Agent not found", 404));
+
+    await expect(getAgent(ctx(fetch), { id: "stranger@y.test" })).rejects.toMatchObject({
+      name: "LiveChatApiError",
+      type: "not_found",
+      transient: false,
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("rejects a list instead of one agent as invalid_response", async () => {
+    const { fetch } = fakeFetch(json([smith]));
+
+    await expect(getAgent(ctx(fetch), { id: "smith@example.com" })).rejects.toMatchObject({
+      type: "invalid_response",
+    });
   });
 });

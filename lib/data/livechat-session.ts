@@ -1,0 +1,32 @@
+import "server-only";
+import type { AccessGrant } from "@/lib/auth/tokens";
+
+/**
+ * The signed-in user's LiveChat session for this request: who it is (user id, LiveChat account id)
+ * and the access token its calls go out with. Opaque and server-only: it holds the token, so never
+ * pass it to a client component or put it in a DTO (being a class instance, React refuses to
+ * serialize it to the browser, and the token, a private field, is not even in its JSON).
+ * `getViewer` makes one; `getAgentPage` and `getAgentDetail` take it.
+ */
+export class LiveChatSession {
+  #grant: AccessGrant;
+
+  constructor(
+    readonly userId: string,
+    /** LiveChat's account id of the user (the `account_id` list_agents reports). */
+    readonly accountId: string,
+    grant: AccessGrant,
+  ) {
+    this.#grant = grant;
+  }
+
+  /** For lib/data's LiveChat calls: the current grant. */
+  static grantOf(session: LiveChatSession): AccessGrant {
+    return session.#grant;
+  }
+
+  /** After a refresh, later calls of the same request use the new token. */
+  static renew(session: LiveChatSession, grant: AccessGrant): void {
+    session.#grant = grant;
+  }
+}
