@@ -5,7 +5,12 @@ import { join } from "node:path";
 import pg from "pg";
 
 /** A throwaway PostgreSQL cluster on 127.0.0.1, for tests and CI. */
-export type TestPostgres = { url: (database: string) => string; stop: () => void };
+export type TestPostgres = {
+  url: (database: string) => string;
+  /** The server's log (its stderr): where `log_statement` writes, for the benchmark to read. */
+  logFile: string;
+  stop: () => void;
+};
 
 function findBinDir(): string {
   const fromPgConfig = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
@@ -60,19 +65,11 @@ export function startPostgres(port: number): TestPostgres {
     "--no-sync",
   ]);
   const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  runAsServerUser([
-    `${bin}/pg_ctl`,
-    "-D",
-    data,
-    "-o",
-    serverOptions,
-    "-l",
-    join(root, "log"),
-    "-w",
-    "start",
-  ]);
+  const logFile = join(root, "log");
+  runAsServerUser([`${bin}/pg_ctl`, "-D", data, "-o", serverOptions, "-l", logFile, "-w", "start"]);
   return {
     url: (database) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    logFile,
     stop: () => {
       runAsServerUser([`${bin}/pg_ctl`, "-D", data, "-m", "immediate", "-w", "stop"]);
       rmSync(root, { recursive: true, force: true });

@@ -8,6 +8,8 @@ const VARIABLES = {
   privateAppUrl: "TEST_PRIVATE_APP_URL",
   databaseUrl: "TEST_DATABASE_URL",
   privateDatabaseUrl: "TEST_PRIVATE_DATABASE_URL",
+  /** The PostgreSQL server's log; empty when TEST_DATABASE_URL named an outside server. */
+  databaseLogFile: "TEST_DATABASE_LOG_FILE",
   tokenEncryptionKey: "TEST_TOKEN_ENCRYPTION_KEY",
   webhookSecret: "TEST_WEBHOOK_SECRET",
 } as const;
@@ -23,7 +25,9 @@ export function stackEnv(values: Stack): Record<string, string> {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run these tests through \`npm test\`.`);
+  // Empty is a value: databaseLogFile is empty for an outside server.
+  if (value === undefined)
+    throw new Error(`${name} is not set: run these tests through \`npm test\`.`);
   return value;
 }
 

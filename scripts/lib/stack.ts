@@ -42,9 +42,14 @@ function appEnv(
   };
 }
 
-/** The production build the three app processes serve. */
-export function buildApp(): void {
-  if (!runToCompletion(["npx", "next", "build"])) throw new Error("next build failed");
+/**
+ * The production build the three app processes serve; `bench` adds the benchmark-only routes
+ * (BENCH_BUILD, next.config.ts) for `npm run bench`.
+ */
+export function buildApp(kind: "production" | "bench" = "production"): void {
+  const env: Record<string, string> = kind === "bench" ? { BENCH_BUILD: "1" } : {};
+  if (!runToCompletion(["npx", "next", "build"], env))
+    throw new Error(`next build (${kind}) failed`);
 }
 
 /**
@@ -52,7 +57,8 @@ export function buildApp(): void {
  * (scripts/lib/stack-env.ts). Everything it starts stops on stopAll(), also when a part fails.
  */
 export async function startStack(): Promise<Record<string, string>> {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? startOwnPostgres();
+  const outside = process.env.TEST_DATABASE_URL;
+  const { adminUrl, logFile } = outside ? { adminUrl: outside, logFile: "" } : startOwnPostgres();
   const database = (name: string) =>
     Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   await Promise.all(["app_public", "app_private"].map((name) => recreateDatabase(adminUrl, name)));
@@ -105,15 +111,16 @@ export async function startStack(): Promise<Record<string, string>> {
     privateAppUrl: APPS.private,
     databaseUrl: database("app_public"),
     privateDatabaseUrl: database("app_private"),
+    databaseLogFile: logFile,
     tokenEncryptionKey: tokenKey,
     webhookSecret: WEBHOOK_SECRET,
   };
   return stackEnv(stack);
 }
 
-/** A throwaway PostgreSQL server, removed on stopAll(); returns its admin database URL. */
-function startOwnPostgres(): string {
+/** A throwaway PostgreSQL server, removed on stopAll(): its admin database URL and its log. */
+function startOwnPostgres() {
   const server = startPostgres(55433);
   onStopAll(server.stop);
-  return server.url("postgres");
+  return { adminUrl: server.url("postgres"), logFile: server.logFile };
 }
