@@ -9,7 +9,13 @@ export interface EmulatorConfig {
   /** The seeded clients, each whitelist extended with the configured extra redirect URIs. */
   clients: Client[];
   webhookUrl: string | undefined;
+  /** What the Agent App imitation loads in each placement (before it adds its query parameters). */
+  widgetUrls: WidgetUrls;
 }
+
+export type WidgetPlacement = "fullscreen" | "details" | "settings";
+
+export type WidgetUrls = Record<WidgetPlacement, string>;
 
 export interface Context {
   req: IncomingMessage;

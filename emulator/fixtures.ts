@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Account, Agent, Client, Organization, Role, RoutingStatus } from "./types";
+import type {
+  Account,
+  Agent,
+  Client,
+  CustomerProfile,
+  Organization,
+  Role,
+  RoutingStatus,
+} from "./types";
 
 // All seeded data of the emulator. Deterministic: the same ids, names and emails on every start.
 
@@ -256,4 +264,52 @@ export const clients: readonly Client[] = [
     client_type: "javascript",
     organization_id: null,
   }),
+];
+
+/** The Agent App imitation's `plugin_id` per placement: made up, fixed, passed in each widget's URL. */
+export const pluginIds = {
+  fullscreen: "emu-plugin-fullscreen",
+  details: "emu-plugin-details",
+  settings: "emu-plugin-settings",
+} as const;
+
+/** The chats open in the Agent App imitation, first one selected: their customers go to the Details widget. */
+export const agentAppChats: readonly { customer: CustomerProfile; lastMessage: string }[] = [
+  {
+    customer: {
+      id: "b7c1e0f2-4a3d-4e5f-9a8b-0c1d2e3f4a01",
+      name: "Jane Doe",
+      email: "jane.doe@example.test",
+      geolocation: {
+        country: "United States",
+        country_code: "US",
+        region: "Illinois",
+        city: "Chicago",
+        timezone: "America/Chicago",
+      },
+      chat: {
+        id: "SEEDCHAT01",
+        groupID: "0",
+        preChatSurvey: [{ question: "What can we help you with?", answer: "Upgrading my plan" }],
+      },
+      source: "chats",
+    },
+    lastMessage: "Hi! Can someone help me upgrade my plan?",
+  },
+  {
+    customer: {
+      id: "b7c1e0f2-4a3d-4e5f-9a8b-0c1d2e3f4a02",
+      name: "Kenji Sato",
+      geolocation: {
+        country: "Japan",
+        country_code: "JP",
+        region: "Tokyo",
+        city: "Tokyo",
+        timezone: "Asia/Tokyo",
+      },
+      chat: { id: "SEEDCHAT02", groupID: "0" },
+      source: "chats",
+    },
+    lastMessage: "My invoice shows the wrong company name.",
+  },
 ];

@@ -62,11 +62,25 @@ export function sendJson(
   res.end(text);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+/** The emulator's pages are an identity provider's and the Agent App's: nobody may frame them (clickjacking). */
+export const NO_FRAMING_CSP = "frame-ancestors 'none'";
+
+/**
+ * An HTML page that refuses to be framed. `csp` replaces the default policy and must itself
+ * contain `frame-ancestors 'none'`.
+ */
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  csp: string = NO_FRAMING_CSP,
+): void {
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(html),
     "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": csp,
   });
   res.end(html);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { accounts, clients, organizations } from "./fixtures";
-import { startEmulator } from "./server";
+import { DEFAULT_WIDGET_URLS, startEmulator } from "./server";
 
 // `npm run emulator`: the only place the emulator reads process.env.
 
@@ -11,6 +11,9 @@ const envSchema = z.object({
   EMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().positive().default(28_800),
   EMULATOR_REDIRECT_URIS: z.string().optional(),
   EMULATOR_WEBHOOK_URL: z.url().optional(),
+  EMULATOR_WIDGET_FULLSCREEN_URL: z.url().default(DEFAULT_WIDGET_URLS.fullscreen),
+  EMULATOR_WIDGET_DETAILS_URL: z.url().default(DEFAULT_WIDGET_URLS.details),
+  EMULATOR_WIDGET_SETTINGS_URL: z.url().default(DEFAULT_WIDGET_URLS.settings),
 });
 
 function table(rows: Record<string, string>[]): string {
@@ -43,9 +46,16 @@ async function main(): Promise<void> {
     accessTokenTtlSeconds: env.EMULATOR_ACCESS_TOKEN_TTL_SECONDS,
     extraRedirectUris,
     webhookUrl: env.EMULATOR_WEBHOOK_URL,
+    widgetFullscreenUrl: env.EMULATOR_WIDGET_FULLSCREEN_URL,
+    widgetDetailsUrl: env.EMULATOR_WIDGET_DETAILS_URL,
+    widgetSettingsUrl: env.EMULATOR_WIDGET_SETTINGS_URL,
   });
 
-  console.log(`LiveChat emulator listening on ${emulator.url} (accounts server and REST APIs)\n`);
+  console.log(`LiveChat emulator listening on ${emulator.url} (accounts server and REST APIs)`);
+  console.log(`Agent App (imitated) on ${emulator.url}/agent-app, loading these widgets:`);
+  console.log(`  fullscreen  ${env.EMULATOR_WIDGET_FULLSCREEN_URL}`);
+  console.log(`  details     ${env.EMULATOR_WIDGET_DETAILS_URL}`);
+  console.log(`  settings    ${env.EMULATOR_WIDGET_SETTINGS_URL}\n`);
   console.log("Clients:");
   console.log(
     table(

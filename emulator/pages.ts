@@ -128,3 +128,48 @@ export function deniedPage(client: Client, retryHref: string): string {
 export function messagePage(title: string, text: string): string {
   return layout(title, `<p class="error" role="alert">${e(text)}</p>`);
 }
+
+/**
+ * What accounts-sdk's popup listener accepts (`src/helpers/listener.js`): a message from the
+ * accounts server's origin with `data` (the redirect's parameters) or `error`.
+ */
+export type ButtonResult =
+  | { data: { code: string; state?: string } }
+  | { error: { oauth_exception: string; exception_details?: string } };
+
+// Inside <script>, "<" would let a hostile `state` close the element: JSON allows \u003c instead.
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+
+/**
+ * The last page of the `flow=button` (popup) flow: instead of redirecting, it posts the result to
+ * the window that opened it and closes itself. `targetOrigin` is the origin of the whitelisted
+ * redirect URI, never `*`: the code must reach only the app that asked for it.
+ */
+export function buttonResultPage(
+  result: ButtonResult,
+  targetOrigin: string,
+  nonce: string,
+): string {
+  const summary =
+    "data" in result
+      ? "Signed in. Returning to the app..."
+      : `The sign-in did not complete (${result.error.oauth_exception}). Returning to the app...`;
+  return layout(
+    "data" in result ? "Signed in" : "Sign-in failed",
+    `<p id="popup-result">${e(summary)}</p>
+<p id="no-opener" class="error" role="alert" hidden>This page was not opened by the app as a popup, so
+it cannot hand the result back. Close this window and sign in from the app again.</p>
+<script type="application/json" id="popup-message">${scriptJson({ targetOrigin, message: result })}</script>
+<script nonce="${e(nonce)}">
+(function () {
+  var payload = JSON.parse(document.getElementById("popup-message").textContent);
+  if (!window.opener) {
+    document.getElementById("no-opener").hidden = false;
+    return;
+  }
+  window.opener.postMessage(payload.message, payload.targetOrigin);
+  window.close();
+})();
+</script>`,
+  );
+}

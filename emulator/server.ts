@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Context, EmulatorConfig, Routes } from "./context";
+import type { Context, EmulatorConfig, Routes, WidgetUrls } from "./context";
 import { clients } from "./fixtures";
 import { isWebApiPath, sendAccountsError, sendNotFound, sendWebError } from "./errors";
 import { applyFault, takeFault } from "./faults";
@@ -8,6 +8,7 @@ import { BodyTooLargeError } from "./http";
 import { assertValidWhitelistEntry } from "./redirect-uri";
 import { logRequest } from "./request-log";
 import { accountsRoutes } from "./routes/accounts";
+import { isAgentAppPath, serveAgentApp } from "./routes/agent-app";
 import { authorizeRoutes } from "./routes/authorize";
 import { serveAvatar } from "./routes/avatars";
 import { controlRoutes } from "./routes/control";
@@ -26,6 +27,25 @@ export interface EmulatorOptions {
   extraRedirectUris?: string[];
   /** Default target of POST /_emulator/installations. */
   webhookUrl?: string;
+  /** What the Agent App imitation (/agent-app) loads as the fullscreen widget. */
+  widgetFullscreenUrl?: string;
+  /** What it loads as the Details widget, next to a chat. */
+  widgetDetailsUrl?: string;
+  /** What it loads as the Settings widget. */
+  widgetSettingsUrl?: string;
+}
+
+/** The widget URLs `npm run dev` serves (the app on localhost:3000). */
+export const DEFAULT_WIDGET_URLS: WidgetUrls = {
+  fullscreen: "http://localhost:3000/widgets/fullscreen",
+  details: "http://localhost:3000/widgets/details",
+  settings: "http://localhost:3000/widgets/settings",
+};
+
+function widgetUrl(name: string, value: string): string {
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new Error(`${name} "${value}" must be an absolute http(s) URL`);
+  return value;
 }
 
 export interface RunningEmulator {
@@ -46,8 +66,9 @@ const routes: Routes = {
 async function handle(ctx: Context): Promise<void> {
   const method = ctx.req.method ?? "GET";
   const path = ctx.url.pathname;
-  // Avatars are what a browser loads, not API calls: they stay out of the request log.
+  // Avatars and the Agent App are what a browser loads, not API calls: they stay out of the request log.
   if (method === "GET" && path.startsWith("/avatars/")) return serveAvatar(ctx);
+  if (method === "GET" && isAgentAppPath(path)) return serveAgentApp(ctx);
   // Test controls are neither logged nor faultable: tests must always be able to reach them.
   if (!path.startsWith("/_emulator/")) {
     logRequest(ctx.store, method, path);
@@ -74,6 +95,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       redirect_uris: [...c.redirect_uris, ...extraRedirectUris],
     })),
     webhookUrl: options.webhookUrl,
+    widgetUrls: {
+      fullscreen: widgetUrl(
+        "widgetFullscreenUrl",
+        options.widgetFullscreenUrl ?? DEFAULT_WIDGET_URLS.fullscreen,
+      ),
+      details: widgetUrl(
+        "widgetDetailsUrl",
+        options.widgetDetailsUrl ?? DEFAULT_WIDGET_URLS.details,
+      ),
+      settings: widgetUrl(
+        "widgetSettingsUrl",
+        options.widgetSettingsUrl ?? DEFAULT_WIDGET_URLS.settings,
+      ),
+    },
   };
   const store = createStore();
   const lifetime = new AbortController();

@@ -47,3 +47,19 @@ export interface Client {
   redirect_uris: string[];
   scopes: string[];
 }
+
+/** What the Agent App sends a Details widget (`livechat:customer_profile`; agent-app-sdk's ICustomerProfile). */
+export interface CustomerProfile {
+  id: string;
+  name: string;
+  email?: string;
+  geolocation: {
+    country: string;
+    country_code: string;
+    region: string;
+    city: string;
+    timezone: string;
+  };
+  chat: { id: string; groupID: string; preChatSurvey?: { question: string; answer: string }[] };
+  source: "chats" | "archives" | "customers";
+}

@@ -44,6 +44,9 @@ async function main() {
     where.push(
       `LiveChat  ${config.livechat.accountsUrl} (bundled emulator; run 'npm run emulator' alone to list its accounts)`,
     );
+    where.push(
+      `Agent App  ${config.livechat.accountsUrl}/agent-app (LiveChat's Agent App, imitated: widgets)`,
+    );
   } else {
     where.push(`LiveChat  ${config.livechat.accountsUrl} (client ${config.livechat.clientId})`);
   }

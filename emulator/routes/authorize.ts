@@ -1,14 +1,28 @@
 import type { Context, Routes } from "../context";
 import { accounts, organizations } from "../fixtures";
-import { checkAuthorizeRequest, ooopsLocation, type AuthorizeRequest } from "../authorize-request";
-import { readParams, redirect, sendHtml } from "../http";
-import { consentPage, deniedPage, messagePage, ooopsPage, signInPage } from "../pages";
+import {
+  checkAuthorizeRequest,
+  ooopsLocation,
+  type AuthorizeRequest,
+  type ReplyTo,
+} from "../authorize-request";
+import { NO_FRAMING_CSP, readParams, redirect, sendHtml } from "../http";
+import {
+  buttonResultPage,
+  consentPage,
+  deniedPage,
+  messagePage,
+  ooopsPage,
+  signInPage,
+  type ButtonResult,
+} from "../pages";
 import { randomToken, safeEqual } from "../secrets";
 import { ensureSession, getSession } from "../session";
 import type { Session } from "../state";
 import type { Account } from "../types";
 
 // The accounts server's browser flow: authorize, sign in, consent, and the /ooops error page.
+// `flow=button` (accounts-sdk's popup) ends in a page that posts the result to the opener instead.
 
 const grantKey = (account: Account, request: AuthorizeRequest) =>
   `${account.account_id}|${request.client.client_id}`;
@@ -35,7 +49,44 @@ function needsConsent(ctx: Context, request: AuthorizeRequest, account: Account)
   return !request.scopes.every((scope) => granted?.has(scope));
 }
 
-function redirectWithCode(
+function sendButtonResult(ctx: Context, replyTo: ReplyTo, result: ButtonResult): void {
+  const nonce = randomToken(16);
+  // accounts-sdk's listener (src/helpers/listener.js) checks only that the message comes from the
+  // accounts server; who may read it is ours to decide: the whitelisted redirect URI's origin, never *.
+  const targetOrigin = new URL(replyTo.redirectUri).origin;
+  sendHtml(
+    ctx.res,
+    200,
+    buttonResultPage(result, targetOrigin, nonce),
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; ${NO_FRAMING_CSP}`,
+  );
+}
+
+/** Refuses a request: to /ooops, or, in a popup whose redirect URI is already trusted, to its opener. */
+function refuse(
+  ctx: Context,
+  status: 302 | 303,
+  refusal: { exception: string; details: string | null; replyTo: ReplyTo | null },
+): void {
+  const { exception, details, replyTo } = refusal;
+  if (replyTo?.flow === "button") {
+    const error = {
+      oauth_exception: exception,
+      ...(details ? { exception_details: details } : {}),
+    };
+    return sendButtonResult(ctx, replyTo, { error });
+  }
+  redirect(ctx.res, status, ooopsLocation(exception, details));
+}
+
+const privateAppRefusal = (request: AuthorizeRequest) => ({
+  exception: "unauthorized_client",
+  details: "private_app_other_organization",
+  replyTo: request,
+});
+
+/** Issues the single-use code and hands it over: a redirect, or a post to the popup's opener. */
+function issueCode(
   ctx: Context,
   request: AuthorizeRequest,
   account: Account,
@@ -52,6 +103,10 @@ function redirectWithCode(
     expiresAt: Date.now() + ctx.config.codeTtlMs,
     family: null,
   });
+  if (request.flow === "button") {
+    const data = { code, ...(request.state !== null ? { state: request.state } : {}) };
+    return sendButtonResult(ctx, request, { data });
+  }
   const target = new URL(request.redirectUri);
   target.searchParams.set("code", code);
   if (request.state !== null) target.searchParams.set("state", request.state);
@@ -62,13 +117,7 @@ function continueAuthorization(ctx: Context, request: AuthorizeRequest, session:
   const account = accounts.find((a) => a.account_id === session.accountId);
   const form = { query: request.query, csrf: session.csrf, client: request.client };
   if (!account) return sendHtml(ctx.res, 200, signInPage({ ...form, accounts }));
-  if (refusedPrivateApp(request, account)) {
-    return redirect(
-      ctx.res,
-      302,
-      ooopsLocation("unauthorized_client", "private_app_other_organization"),
-    );
-  }
+  if (refusedPrivateApp(request, account)) return refuse(ctx, 302, privateAppRefusal(request));
   if (needsConsent(ctx, request, account)) {
     const organization = organizationOf(account);
     return sendHtml(
@@ -77,12 +126,12 @@ function continueAuthorization(ctx: Context, request: AuthorizeRequest, session:
       consentPage({ ...form, account, organization, scopes: request.scopes }),
     );
   }
-  redirectWithCode(ctx, request, account, 302);
+  issueCode(ctx, request, account, 302);
 }
 
 function authorize(ctx: Context): void {
   const check = checkAuthorizeRequest(ctx.url.searchParams, ctx.config.clients);
-  if (!check.ok) return redirect(ctx.res, 302, ooopsLocation(check.exception, check.details));
+  if (!check.ok) return refuse(ctx, 302, check);
   continueAuthorization(ctx, check.request, ensureSession(ctx));
 }
 
@@ -104,7 +153,7 @@ async function readFlowForm(ctx: Context) {
     ctx.config.clients,
   );
   if (!check.ok) {
-    redirect(ctx.res, 303, ooopsLocation(check.exception, check.details));
+    refuse(ctx, 303, check);
     return null;
   }
   return { form, session, request: check.request };
@@ -138,22 +187,20 @@ async function consent(ctx: Context): Promise<void> {
   const { request, session } = flow;
   const account = accounts.find((a) => a.account_id === session.accountId);
   if (!account) return redirect(ctx.res, 303, `/?${request.query}`);
-  if (refusedPrivateApp(request, account)) {
-    return redirect(
-      ctx.res,
-      303,
-      ooopsLocation("unauthorized_client", "private_app_other_organization"),
-    );
-  }
+  if (refusedPrivateApp(request, account)) return refuse(ctx, 303, privateAppRefusal(request));
   if (flow.form.decision === "deny") {
-    // LiveChat does not redirect to the app when the user says no.
+    // LiveChat does not redirect to the app when the user says no; a popup tells its opener, so
+    // that accounts-sdk's promise rejects instead of waiting for a message that never comes.
+    if (request.flow === "button") {
+      return sendButtonResult(ctx, request, { error: { oauth_exception: "access_denied" } });
+    }
     return sendHtml(ctx.res, 200, deniedPage(request.client, `/?${request.query}`));
   }
   if (flow.form.decision !== "allow")
     return sendHtml(ctx.res, 400, messagePage("Bad request", "Choose Allow or Deny."));
   const key = grantKey(account, request);
   ctx.store.grants.set(key, new Set([...(ctx.store.grants.get(key) ?? []), ...request.scopes]));
-  redirectWithCode(ctx, request, account, 303);
+  issueCode(ctx, request, account, 303);
 }
 
 function ooops(ctx: Context): void {

@@ -41,6 +41,7 @@ describe("emulator/main.ts", () => {
       const { child, output } = run({
         EMULATOR_PORT: "0",
         EMULATOR_REDIRECT_URIS: "http://localhost:5999/cb, http://localhost:6000",
+        EMULATOR_WIDGET_DETAILS_URL: "http://localhost:5999/my-details",
       });
       await waitFor(() => output().includes("Test controls"), child);
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1];
@@ -49,6 +50,11 @@ describe("emulator/main.ts", () => {
       expect(output()).toMatch(/javascript-app\s+\(none: PKCE\)/);
       expect(output()).toContain("alice@acme.test");
       expect(output()).toContain("Globex Europe");
+      expect(output()).toContain(`Agent App (imitated) on ${url}/agent-app`);
+      expect(output()).toMatch(/details\s+http:\/\/localhost:5999\/my-details/);
+      expect(output()).toMatch(/fullscreen\s+http:\/\/localhost:3000\/widgets\/fullscreen/);
+      const agentApp = await (await fetch(`${url}/agent-app/chats`)).text();
+      expect(agentApp).toContain('"url":"http://localhost:5999/my-details"');
       const fixtures = (await (await fetch(`${url}/_emulator/fixtures`)).json()) as {
         clients: { redirect_uris: string[] }[];
       };
@@ -66,10 +72,14 @@ describe("emulator/main.ts", () => {
   it(
     "refuses an invalid environment with a clear message",
     async () => {
-      const { child, output } = run({ EMULATOR_PORT: "not-a-port" });
+      const { child, output } = run({
+        EMULATOR_PORT: "not-a-port",
+        EMULATOR_WIDGET_SETTINGS_URL: "not a url",
+      });
       const [code] = await once(child, "exit");
       expect(code).toBe(1);
       expect(output()).toContain("EMULATOR_PORT");
+      expect(output()).toContain("EMULATOR_WIDGET_SETTINGS_URL");
     },
     SPAWN_TIMEOUT_MS,
   );
