@@ -1,29 +1,45 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { parseTheme, THEME_COOKIE, THEME_HEADER } from "@/lib/theme";
 
-// Not a guard (every page authorizes itself): it only carries `?theme=` into the render and
-// into a cookie, so that the theme the app was opened with stays on the next page too.
+// Not a guard (every page authorizes itself). It decides who may frame a response, and carries
+// `?theme=` into the render and into a cookie, so that the theme the app was opened with stays on
+// the next page too.
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
+/** The Agent App widgets: the only routes another site (LiveChat's Agent App) may frame. */
+const isWidgetRoute = (pathname: string) =>
+  pathname === "/widgets" || pathname.startsWith("/widgets/");
+
 export function proxy(request: NextRequest) {
-  const theme = parseTheme(request.nextUrl.searchParams.get("theme"));
-  if (!theme) return NextResponse.next();
+  const { pathname, searchParams } = request.nextUrl;
+  const widget = isWidgetRoute(pathname);
+  const theme = parseTheme(searchParams.get("theme"));
   const headers = new Headers(request.headers);
-  headers.set(THEME_HEADER, theme);
-  const response = NextResponse.next({ request: { headers } });
-  if (request.cookies.get(THEME_COOKIE)?.value !== theme) {
-    response.cookies.set(THEME_COOKIE, theme, {
-      path: "/",
-      sameSite: "lax",
-      maxAge: ONE_YEAR_SECONDS,
-    });
+  if (theme) headers.set(THEME_HEADER, theme);
+  const response = theme ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+
+  if (widget) {
+    const ancestors = env().agentAppOrigins.join(" ");
+    response.headers.set("Content-Security-Policy", `frame-ancestors ${ancestors}`);
+  } else {
+    response.headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+    response.headers.set("X-Frame-Options", "DENY");
+  }
+
+  if (theme && request.cookies.get(THEME_COOKIE)?.value !== theme) {
+    // In a widget frame only a partitioned cookie is kept (a third-party context).
+    const where = widget
+      ? { sameSite: "none" as const, secure: true, partitioned: true }
+      : { sameSite: "lax" as const };
+    response.cookies.set(THEME_COOKIE, theme, { path: "/", maxAge: ONE_YEAR_SECONDS, ...where });
   }
   return response;
 }
 
 export const config = {
-  // Pages only: API routes and Next's assets never render a theme. (Agent ids are emails, so a
-  // page path may well end in ".test" or ".com": no "has an extension" rule here.)
-  matcher: ["/((?!api/|_next/|favicon.ico).*)"],
+  // Everything but Next's static assets. (Agent ids are emails, so a page path may well end in
+  // ".test" or ".com": no "has an extension" rule here.)
+  matcher: ["/((?!_next/static/|_next/image|favicon.ico).*)"],
 };

@@ -5,6 +5,16 @@ import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./default
 // the app with one line naming it. With no LIVECHAT_CLIENT_ID the app runs against the bundled
 // emulator with development-only secrets, and says so once.
 
+// Where LiveChat's Agent App runs, the only pages allowed to frame the widgets. The docs name
+// my.livechatinc.com; the Agent App SDK's own list of trusted hosts (widget-core-sdk
+// src/connection/helpers.ts) adds livechat.com and text.com.
+const AGENT_APP_ORIGINS = [
+  "https://my.livechatinc.com",
+  "https://*.livechatinc.com",
+  "https://*.livechat.com",
+  "https://*.text.com",
+];
+
 const DEV_AUTH_SECRET = "dev-only-auth-secret-for-the-livechat-emulator";
 // 32 zero bytes is fine for the emulator: its tokens are worthless outside this machine.
 const DEV_ENCRYPTION_KEY = `dev:${Buffer.alloc(32).toString("base64")}`;
@@ -37,6 +47,20 @@ const schema = z
       z.string().regex(/^[\w-]+:[A-Za-z0-9+/=]{43,44}$/, "must be KEY_ID:BASE64_32_BYTES"),
     ),
     TOKEN_ENCRYPTION_PREVIOUS_KEYS: optional(csv),
+    LIVECHAT_AGENT_APP_ORIGINS: optional(
+      csv.pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                /^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/,
+                "must be origins like https://my.livechatinc.com or https://*.livechat.com",
+              ),
+          )
+          .min(1),
+      ),
+    ),
     DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
     VERCEL: optional(z.string()),
   })
@@ -58,6 +82,8 @@ const schema = z
   });
 
 export type Env = ReturnType<typeof toEnv>;
+
+const isLoopback = (url: string) => ["127.0.0.1", "localhost"].includes(new URL(url).hostname);
 
 function toEnv(raw: z.infer<typeof schema>) {
   const emulator = raw.LIVECHAT_CLIENT_ID === undefined;
@@ -83,6 +109,8 @@ function toEnv(raw: z.infer<typeof schema>) {
           : { type: "public" as const },
       webhookSecret: raw.LIVECHAT_WEBHOOK_SECRET ?? null,
     },
+    /** Origins allowed to frame the widget routes (frame-ancestors). */
+    agentAppOrigins: agentAppOriginsOf(raw, emulator),
     appUrl: raw.NEXTAUTH_URL ?? "http://localhost:3000",
     authSecret: raw.NEXTAUTH_SECRET ?? DEV_AUTH_SECRET,
     tokenKeys: {
@@ -95,6 +123,13 @@ function toEnv(raw: z.infer<typeof schema>) {
       poolMax: raw.DATABASE_URL ? 10 : 1,
     },
   };
+}
+
+/** LiveChat's Agent App, and the emulator's imitation of it while the emulator is in use. */
+function agentAppOriginsOf(raw: z.infer<typeof schema>, emulator: boolean): string[] {
+  const accountsUrl = raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : null);
+  const imitation = accountsUrl && isLoopback(accountsUrl) ? [new URL(accountsUrl).origin] : [];
+  return [...(raw.LIVECHAT_AGENT_APP_ORIGINS ?? AGENT_APP_ORIGINS), ...imitation];
 }
 
 /** Thrown for a missing or malformed variable; the message is the one line to show. */

@@ -28,9 +28,14 @@ type SignInRedirect =
 export async function redirectToSignIn(options: SignInRedirect): Promise<never> {
   const query = new URLSearchParams();
   if ("reason" in options) {
-    await prisma.session.deleteMany({ where: { userId: options.userId } });
+    await endSessions(options.userId);
     query.set("reason", options.reason);
   }
   query.set("callbackUrl", options.returnTo);
   redirect(`${SIGN_IN_PAGE}?${query.toString()}`);
+}
+
+/** Ends every session of a user (standalone and widget frames alike): LiveChat ended the sign-in. */
+export async function endSessions(userId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { userId } });
 }

@@ -48,7 +48,12 @@ export function classifySignInError(text: string): SignInErrorCode {
   if (failure?.code === "access_denied") return "Declined";
   if (STATE_CHECK.test(text)) return "StateMismatch";
   if (PKCE_CHECK.test(text)) return "PkceMismatch";
-  if (!failure) return "SignInFailed";
+  return failure ? signInErrorOf(failure) : "SignInFailed";
+}
+
+/** What the user is told when the accounts server failed a sign-in's code exchange or profile read. */
+export function signInErrorOf(failure: LiveChatAuthError): SignInErrorCode {
+  if (failure.code === "access_denied") return "Declined";
   // Whether trying again can help is the error's own decision, as for a token refresh.
   if (!failure.permanent) return "LiveChatUnreachable";
   if (failure.code === "invalid_grant") return "CodeRejected";

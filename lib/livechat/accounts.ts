@@ -40,6 +40,73 @@ export function toTokenSet(wire: TokenWire, now: Date): TokenSet {
   };
 }
 
+/** What a code exchange needs besides the app's client: the code and what it was asked with. */
+export type CodeGrant = { code: string; redirectUri: string; codeVerifier: string };
+
+/**
+ * Exchanges an authorization code (with its PKCE verifier) for tokens. next-auth does this for the
+ * redirect flow; the widgets' popup flow, where the code comes back by postMessage, calls it here.
+ * @see https://platform.text.com/docs/authorization/oauth-authorization#authorization-code-grant
+ */
+export async function exchangeCode(cfg: AccountsConfig, grant: CodeGrant): Promise<TokenSet> {
+  const now = new Date();
+  const form = new URLSearchParams({
+    grant_type: "authorization_code",
+    code: grant.code,
+    client_id: cfg.clientId,
+    redirect_uri: grant.redirectUri,
+    code_verifier: grant.codeVerifier,
+  });
+  if (cfg.clientSecret) form.set("client_secret", cfg.clientSecret);
+  const wire = await accountsRequest(cfg, {
+    operation: "code exchange",
+    method: "POST",
+    path: "/v2/token",
+    form,
+    schema: tokenWireSchema,
+    secrets: [grant.code, grant.codeVerifier, cfg.clientSecret],
+  });
+  return toTokenSet(wire, now);
+}
+
+const accountWireSchema = z.looseObject({
+  account_id: z.string().min(1),
+  name: z.string(),
+  email: z.string().min(1),
+  avatar_url: z.string().nullish(),
+});
+
+/** Who signed in, as `GET /v2/accounts/me` (scope `accounts--my:ro`) answers. */
+export type LiveChatAccountProfile = {
+  accountId: string;
+  name: string;
+  email: string;
+  avatarUrl: string | null;
+};
+
+/**
+ * The account the access token belongs to.
+ * @see https://platform.text.com/docs/authorization/authorization-in-practice
+ */
+export async function getMyAccount(
+  cfg: AccountsEndpoint,
+  accessToken: string,
+): Promise<LiveChatAccountProfile> {
+  const wire = await accountsRequest(cfg, {
+    operation: "account read",
+    method: "GET",
+    path: "/v2/accounts/me",
+    bearer: accessToken,
+    schema: accountWireSchema,
+  });
+  return {
+    accountId: wire.account_id,
+    name: wire.name,
+    email: wire.email,
+    avatarUrl: wire.avatar_url || null,
+  };
+}
+
 /**
  * Exchanges a refresh token for a new access token. Never retries: the caller decides, using
  * `LiveChatAuthError.permanent`.

@@ -20,3 +20,4 @@ export {
 export type { AccessGrant, AccountOrganization, LiveChatAccount } from "./store";
 export { linkNewAccount, replaceSignInTokens, tokenSetOfSignIn } from "./sign-in";
 export { revokeQuietly } from "./revocation";
+export { openSecret, sealSecret } from "./sealing";

@@ -49,3 +49,20 @@ export function sealedColumns(tokens: TokenSet) {
     tokenType: tokens.tokenType,
   };
 }
+
+/**
+ * Seals a secret of the app's own (a pending widget sign-in's PKCE verifier) under the token key,
+ * bound to `purpose` as the tokens are bound to their row and column.
+ */
+export function sealSecret(plaintext: string, purpose: string): string {
+  return encryptToken(plaintext, currentKeyring(), `app:${purpose}`);
+}
+
+/** The sealed secret, or null when it was altered, sealed for another purpose, or under a key gone since. */
+export function openSecret(stored: string, purpose: string): string | null {
+  try {
+    return decryptToken(stored, currentKeyring(), `app:${purpose}`);
+  } catch {
+    return null;
+  }
+}

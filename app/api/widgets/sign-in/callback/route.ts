@@ -1,0 +1,52 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import {
+  frameCookie,
+  fromOwnPage,
+  PENDING_SIGN_IN_COOKIE,
+  sessionCookieName,
+} from "@/lib/auth/frame-cookies";
+import { SIGN_IN_ERROR_MESSAGES } from "@/lib/auth/messages";
+import { finishWidgetSignIn } from "@/lib/auth/widget-sign-in";
+
+const bodySchema = z.object({
+  code: z.string().min(1).max(2048),
+  state: z.string().min(1).max(512),
+});
+
+const MAX_BODY_BYTES = 8 * 1024;
+
+/**
+ * The code LiveChat's popup posted to the frame, handed to the server: exchanged here, never in
+ * the browser. The pending sign-in is used up whatever the outcome, so a code works once.
+ */
+export async function POST(request: Request) {
+  if (!fromOwnPage(request)) return Response.json({ error: "Forbidden" }, { status: 403 });
+  const text = await request.text();
+  const parsed = text.length <= MAX_BODY_BYTES ? bodySchema.safeParse(safeJson(text)) : null;
+  if (!parsed?.success) {
+    return Response.json(
+      { error: "SignInFailed", message: "Not a sign-in result." },
+      { status: 400 },
+    );
+  }
+  const jar = await cookies();
+  const pending = jar.get(PENDING_SIGN_IN_COOKIE)?.value;
+  jar.set(PENDING_SIGN_IN_COOKIE, "", frameCookie(0));
+  const result = await finishWidgetSignIn({ ...parsed.data, pending });
+  if (result.kind === "refused") {
+    const { title, detail } = SIGN_IN_ERROR_MESSAGES[result.error];
+    return Response.json({ error: result.error, title, message: detail }, { status: 400 });
+  }
+  const maxAge = Math.floor((result.expires.getTime() - Date.now()) / 1000);
+  jar.set(sessionCookieName(), result.sessionToken, frameCookie(maxAge));
+  return Response.json({ signedIn: true });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

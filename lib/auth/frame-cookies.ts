@@ -1,0 +1,38 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+// Cookies a widget frame can use. Browsers block unpartitioned third-party cookies, so in a frame
+// the session lives in a partitioned one (CHIPS: SameSite=None; Secure; Partitioned): kept per
+// top-level site, sent only to this app inside the Agent App. The standalone app keeps next-auth's
+// first-party SameSite=Lax cookies; both carry the same session cookie name, so one
+// getServerSession reads either.
+
+/** next-auth's session cookie name (it prefixes `__Secure-` when the app's URL is https). */
+export function sessionCookieName(): string {
+  return env().appUrl.startsWith("https://")
+    ? "__Secure-next-auth.session-token"
+    : "next-auth.session-token";
+}
+
+/** The pending popup sign-in (sealed `state` and PKCE verifier) of one frame. */
+export const PENDING_SIGN_IN_COOKIE = "widget-sign-in";
+
+/** Attributes of a cookie that lives in the frame's partition. */
+export function frameCookie(maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    secure: true,
+    sameSite: "none" as const,
+    partitioned: true,
+    path: "/",
+    maxAge: maxAgeSeconds,
+  };
+}
+
+/**
+ * Widget endpoints take requests only from the app's own pages (the frame's document): a form or
+ * script on another site carries its own Origin. SameSite=None cookies need this check.
+ */
+export function fromOwnPage(request: Request): boolean {
+  return request.headers.get("origin") === new URL(env().appUrl).origin;
+}
