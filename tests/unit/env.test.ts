@@ -102,3 +102,24 @@ describe("parseEnv", () => {
     expect(message({ ...real, NEXTAUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2");
   });
 });
+
+describe("the origins allowed to frame the widgets", () => {
+  it("are LiveChat's Agent App, plus the emulator's origin while the emulator is in use", () => {
+    expect(parseEnv({}).agentAppOrigins).toEqual([
+      "https://my.livechatinc.com",
+      "https://*.livechatinc.com",
+      "https://*.livechat.com",
+      "https://*.text.com",
+      "http://127.0.0.1:4010",
+    ]);
+    expect(parseEnv(real).agentAppOrigins).not.toContain("http://127.0.0.1:4010");
+  });
+
+  it("can be configured, and a value that is not an origin stops the app", () => {
+    const custom = { ...real, LIVECHAT_AGENT_APP_ORIGINS: "https://agents.example.com" };
+    expect(parseEnv(custom).agentAppOrigins).toEqual(["https://agents.example.com"]);
+    expect(message({ ...real, LIVECHAT_AGENT_APP_ORIGINS: "http://evil.example" })).toContain(
+      "LIVECHAT_AGENT_APP_ORIGINS",
+    );
+  });
+});
