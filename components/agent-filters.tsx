@@ -20,6 +20,8 @@ interface AgentFiltersProps {
   status: string | null;
   role: string | null;
   sort: string;
+  /** The organization's default statuses, shown when the URL names none; none for every status. */
+  defaultStatuses?: readonly string[];
   /** The values the server accepts for each parameter. */
   statuses: readonly string[];
   roles: readonly string[];
@@ -43,12 +45,37 @@ const nameTrigger = (labelId: string) => (wrapper: HTMLDivElement | null) => {
 
 const toItem = ({ value, label }: Option): IPickerListItem => ({ key: value, name: label });
 
+/**
+ * The status picker's leading options and its selection. Where the organization's default narrows
+ * the list, "All statuses" has to say so in the URL (`all`) and no status means the default: one
+ * status shows as itself, several as "Default".
+ */
+function statusChoice(
+  status: string | null,
+  defaults: readonly string[],
+  statuses: readonly string[],
+) {
+  if (defaults.length === 0 || defaults.length >= statuses.length) {
+    return {
+      leading: [{ value: "", label: "All statuses" }],
+      value: status === "all" ? "" : status,
+    };
+  }
+  const several = defaults.length > 1;
+  const leading = [
+    { value: "all", label: "All statuses" },
+    ...(several ? [{ value: "", label: `Default: ${defaults.map(statusLabel).join(", ")}` }] : []),
+  ];
+  return { leading, value: status ?? (several ? "" : defaults[0]!) };
+}
+
 export function AgentFilters(props: AgentFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const [q, setQ] = useState(props.q);
   const typed = useRef(false);
+  const status = statusChoice(props.status, props.defaultStatuses ?? [], props.statuses);
 
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
@@ -77,9 +104,9 @@ export function AgentFilters(props: AgentFiltersProps) {
     label: string,
     options: readonly Option[],
     value: string | null,
-    allLabel: string | null,
+    leading: readonly Option[],
   ) => {
-    const items = [...(allLabel ? [{ value: "", label: allLabel }] : []), ...options].map(toItem);
+    const items = [...leading, ...options].map(toItem);
     const selected = items.find((item) => item.key === (value ?? "")) ?? null;
     return (
       <div ref={nameTrigger(`${id}-label`)}>
@@ -124,16 +151,18 @@ export function AgentFilters(props: AgentFiltersProps) {
         "status",
         "Status",
         options(props.statuses, statusLabel),
-        props.status,
-        "All statuses",
+        status.value,
+        status.leading,
       )}
-      {picker("role", "Role", options(props.roles, roleLabel), props.role, "All roles")}
+      {picker("role", "Role", options(props.roles, roleLabel), props.role, [
+        { value: "", label: "All roles" },
+      ])}
       {picker(
         "sort",
         "Sort by",
         options(props.sorts, (value) => SORT_LABELS[value] ?? value),
         props.sort,
-        null,
+        [],
       )}
     </form>
   );

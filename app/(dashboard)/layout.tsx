@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Heading, Text } from "@/components/ds";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSession } from "@/lib/auth/session";
@@ -14,6 +15,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </Heading>
         {session && (
           <div className="cluster">
+            <Link href="/dashboard/settings">Settings</Link>
             <Text as="p" size="sm" noMargin>
               Signed in as <strong>{session.user.name ?? session.user.email}</strong>
             </Text>

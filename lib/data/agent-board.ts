@@ -5,9 +5,10 @@ import {
   type Agent,
   type RoutingStatusValue,
 } from "@/lib/livechat";
-import { PAGE_SIZE } from "./agent-query";
+import { PAGE_SIZE, shownStatuses } from "./agent-query";
 import type { LiveChatSession } from "./livechat-session";
 import { settle } from "./outcome";
+import { isAdminRole } from "./settings-rules";
 import type { AgentBoard, AgentPage, AgentQuery, AgentRow, Problem, Reauthenticate } from "./types";
 import { withLiveChat } from "./with-livechat";
 
@@ -59,7 +60,6 @@ export function toAgentBoard(
   return { agents: rows, counts, accountRoles };
 }
 
-const ADMIN_ROLES: ReadonlySet<string> = new Set(["owner", "viceowner", "administrator"]);
 const STATUS_ORDER = ["accepting_chats", "not_accepting_chats", "offline"];
 const ROLE_ORDER = ["owner", "viceowner", "administrator", "normal"];
 
@@ -78,8 +78,13 @@ const COMPARE: Readonly<Record<AgentQuery["sort"], (a: AgentRow, b: AgentRow) =>
   role: (a, b) => rank(ROLE_ORDER, a.role) - rank(ROLE_ORDER, b.role) || byName(a, b),
 };
 
-function matches(row: AgentRow, query: AgentQuery, needle: string): boolean {
-  if (query.status && row.status !== query.status) return false;
+function matches(
+  row: AgentRow,
+  query: AgentQuery,
+  statuses: readonly string[] | null,
+  needle: string,
+): boolean {
+  if (statuses && !statuses.includes(row.status)) return false;
   if (query.role && row.role !== query.role) return false;
   return (
     !needle || row.name.toLowerCase().includes(needle) || row.email.toLowerCase().includes(needle)
@@ -87,10 +92,10 @@ function matches(row: AgentRow, query: AgentQuery, needle: string): boolean {
 }
 
 /**
- * The query's page of the board: search (name or email, case-insensitive), status and role
- * filters, sort, 50 rows a page with the page clamped to the last one. Counts cover the whole
- * organization. Whether the viewer is an admin is decided by LiveChat account id, which the token
- * proves, not by an email.
+ * The query's page of the board: search (name or email, case-insensitive), status (the URL's, else
+ * the organization's default) and role filters, sort, 50 rows a page with the page clamped to the
+ * last one. Counts cover the whole organization. Whether the viewer is an admin is decided by
+ * LiveChat account id, which the token proves, not by an email.
  */
 export function toAgentPage(
   board: AgentBoard,
@@ -99,7 +104,10 @@ export function toAgentPage(
   fetchedAt: Date,
 ): AgentPage {
   const needle = query.q.toLowerCase();
-  const found = board.agents.filter((row) => matches(row, query, needle)).sort(COMPARE[query.sort]);
+  const statuses = shownStatuses(query);
+  const found = board.agents
+    .filter((row) => matches(row, query, statuses, needle))
+    .sort(COMPARE[query.sort]);
   const pageCount = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pageCount);
   const viewerRole = board.accountRoles.get(viewer.accountId);
@@ -110,7 +118,7 @@ export function toAgentPage(
     pageSize: PAGE_SIZE,
     pageCount,
     query: { ...query, page },
-    viewerIsAdmin: viewerRole !== undefined && ADMIN_ROLES.has(viewerRole),
+    viewerIsAdmin: isAdminRole(viewerRole),
     fetchedAt: fetchedAt.toISOString(),
   };
 }

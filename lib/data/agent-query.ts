@@ -1,7 +1,13 @@
 // The dashboard's URL (`?q=&status=&role=&sort=&page=`) <-> AgentQuery. Pure: the page parses
 // Next's searchParams with it and links views with it; the pickers list the allowed values.
 
-import type { AgentQuery, AgentRoleFilter, AgentSort, AgentStatusFilter } from "./types";
+import type {
+  AgentQuery,
+  AgentRoleFilter,
+  AgentSort,
+  AgentStatusChoice,
+  AgentStatusFilter,
+} from "./types";
 
 /** Rows per page of the agents board. */
 export const PAGE_SIZE = 50;
@@ -12,6 +18,9 @@ export const AGENT_STATUSES = [
   "not_accepting_chats",
   "offline",
 ] as const satisfies readonly AgentStatusFilter[];
+
+/** `?status=all` shows every status even where the organization's settings default to fewer. */
+const STATUS_CHOICES = [...AGENT_STATUSES, "all"] as const satisfies readonly AgentStatusChoice[];
 
 /** The `?role=` values, highest role first. */
 export const AGENT_ROLES = [
@@ -66,7 +75,7 @@ function parsePage(value: string | undefined): number {
 export function parseAgentQuery(params: SearchParams): AgentQuery {
   return {
     q: parseSearch(first(params.q)),
-    status: oneOf(AGENT_STATUSES, first(params.status)),
+    status: oneOf(STATUS_CHOICES, first(params.status)),
     role: oneOf(AGENT_ROLES, first(params.role)),
     sort: oneOf(AGENT_SORTS, first(params.sort)) ?? DEFAULT_AGENT_QUERY.sort,
     page: parsePage(first(params.page)),
@@ -86,4 +95,15 @@ export function agentQuerySearch(query: AgentQuery): string {
   if (query.page !== DEFAULT_AGENT_QUERY.page) search.set("page", String(query.page));
   const text = search.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The statuses a view shows, or null for every status: the URL's one, every one for `all`, else
+ * the organization's default (where none, or all three, means every status).
+ */
+export function shownStatuses(query: AgentQuery): readonly AgentStatusFilter[] | null {
+  if (query.status === "all") return null;
+  if (query.status) return [query.status];
+  const defaults = query.defaultStatuses ?? [];
+  return defaults.length === 0 || defaults.length === AGENT_STATUSES.length ? null : defaults;
 }

@@ -1,4 +1,5 @@
 import type { AccountOrganization } from "@/lib/auth/tokens";
+import { toBoardSettings } from "./settings-rules";
 import type { OrganizationSummary } from "./types";
 
 /** The organization as the dashboard shows it: the installer by name, else by email. */
@@ -9,5 +10,6 @@ export function toOrganizationSummary(organization: AccountOrganization): Organi
     region: organization.region,
     installedAt: organization.installedAt,
     installedBy: installer?.name ?? installer?.email ?? null,
+    settings: toBoardSettings(organization.settings),
   };
 }

@@ -34,11 +34,48 @@ export interface OrganizationSummary {
   region: string;
   installedAt: Date;
   installedBy: string | null;
+  /** What its settings ask of the board (the defaults when none were saved). */
+  settings: BoardSettings;
 }
+
+/** The organization's settings that every agent's board applies. */
+export interface BoardSettings {
+  /** Shown when the URL names no status; none (or all three) means every status. */
+  defaultStatuses: AgentStatusFilter[];
+  /** Shown above the agents list; "" for none. */
+  note: string;
+}
+
+/** The organization's settings as the settings form shows them. */
+export interface OrganizationSettingsView extends BoardSettings {
+  /** When they were last saved (ISO 8601); null while never saved. */
+  updatedAt: string | null;
+  /** LiveChat's role of the signed-in agent lets them save: owner, vice owner or administrator. */
+  canEdit: boolean;
+}
+
+/** What the settings form sends; the server validates every field. */
+export interface SettingsInput {
+  defaultStatuses: string[];
+  note: string;
+}
+
+/** Saving the organization's settings: saved, refused field by field, not allowed, or failed. */
+export type SaveSettingsResult =
+  | { kind: "saved"; settings: OrganizationSettingsView }
+  | { kind: "invalid"; fieldErrors: Partial<Record<keyof SettingsInput | "form", string>> }
+  | { kind: "forbidden" }
+  | Problem
+  | Reauthenticate;
+
+/** What the settings form gets back from its server action: a save's result, or no session. */
+export type SaveSettingsActionResult = SaveSettingsResult | { kind: "signed_out" };
 
 export type StatusCounts = Record<"accepting_chats" | "not_accepting_chats" | "offline", number>;
 
 export type AgentStatusFilter = "accepting_chats" | "not_accepting_chats" | "offline";
+/** `?status=all`: every status, whatever the organization's default. */
+export type AgentStatusChoice = AgentStatusFilter | "all";
 export type AgentRoleFilter = "owner" | "viceowner" | "administrator" | "normal";
 export type AgentSort = "name" | "status" | "role";
 
@@ -46,7 +83,10 @@ export type AgentSort = "name" | "status" | "role";
 export interface AgentQuery {
   /** Name or email contains it, case-insensitive; "" for no search. At most 100 characters. */
   q: string;
-  status: AgentStatusFilter | null;
+  /** The URL's status; null when it names none, and the organization's default applies. */
+  status: AgentStatusChoice | null;
+  /** The organization's default statuses, applied when `status` is null; none for every status. */
+  defaultStatuses?: readonly AgentStatusFilter[];
   role: AgentRoleFilter | null;
   sort: AgentSort;
   /** 1-based. */

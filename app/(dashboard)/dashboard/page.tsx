@@ -4,6 +4,7 @@ import { AgentFilters } from "@/components/agent-filters";
 import { AgentList, ProblemPanel, type AgentListResult } from "@/components/agent-list";
 import { AgentListSkeleton } from "@/components/agent-list-skeleton";
 import { Heading } from "@/components/ds";
+import { Notice } from "@/components/notice";
 import { InstallationLine, OrganizationCard } from "@/components/organization-card";
 import { redirectToSignIn, requireSession } from "@/lib/auth/session";
 import {
@@ -12,6 +13,7 @@ import {
   AGENT_STATUSES,
   agentQuerySearch,
   parseAgentQuery,
+  shownStatuses,
 } from "@/lib/data/agent-query";
 import { getAgentPage } from "@/lib/data/agent-board";
 import type { AgentQuery, OrganizationSummary } from "@/lib/data/types";
@@ -37,16 +39,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     return redirectToSignIn({ returnTo, reason: viewer.reason, userId });
   }
 
+  // The organization's settings: default statuses where the URL names none, and a note for all.
+  const settings = viewer.organization?.settings;
+  const shown = { ...query, defaultStatuses: settings?.defaultStatuses };
   const list: Promise<AgentListResult> | null =
     viewer.kind === "ready"
-      ? getAgentPage(viewer.livechat, query).then((result) =>
+      ? getAgentPage(viewer.livechat, shown).then((result) =>
           // LiveChat refused the token mid-stream: Next turns this redirect into a client one.
           result.kind === "reauthenticate"
             ? redirectToSignIn({ returnTo, reason: result.reason, userId })
             : result,
         )
       : null;
-  const filtered = query.q !== "" || query.status !== null || query.role !== null;
+  const filtered = query.q !== "" || shownStatuses(shown) !== null || query.role !== null;
 
   return (
     <main className="stack">
@@ -65,9 +70,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           }
         />
       )}
+      {settings?.note && (
+        <Notice tone="info" title="Note from your organization">
+          <span className="pre-line">{settings.note}</span>
+        </Notice>
+      )}
       <AgentFilters
         q={query.q}
         status={query.status}
+        defaultStatuses={settings?.defaultStatuses}
         role={query.role}
         sort={query.sort}
         statuses={AGENT_STATUSES}

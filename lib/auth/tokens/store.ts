@@ -55,6 +55,8 @@ export interface AccountOrganization {
   region: string;
   installedAt: Date;
   installer: { name: string | null; email: string | null } | null;
+  /** Its app settings as stored, unchecked (lib/data reads them); null while never saved. */
+  settings: { defaultStatuses: string[]; note: string } | null;
 }
 
 /** The user's LiveChat account as one read: who it is at LiveChat, its organization, its token. */
@@ -71,8 +73,9 @@ export interface LiveChatAccount {
 }
 
 /**
- * Reads the user's LiveChat account, its organization and the installer's name in one SQL
- * statement (relationJoins), for a page that needs all three; null when none is linked.
+ * Reads the user's LiveChat account, its organization, the installer's name and the
+ * organization's settings in one SQL statement (relationJoins), for a page that needs them all;
+ * null when none is linked.
  */
 export async function getLiveChatAccount(userId: string): Promise<LiveChatAccount | null> {
   const found = await prisma.account.findFirst({
@@ -85,6 +88,7 @@ export async function getLiveChatAccount(userId: string): Promise<LiveChatAccoun
           region: true,
           installedAt: true,
           installedBy: { select: { name: true, email: true } },
+          settings: { select: { defaultStatuses: true, note: true } },
         },
       },
     },
@@ -98,6 +102,7 @@ export async function getLiveChatAccount(userId: string): Promise<LiveChatAccoun
       region: organization.region,
       installedAt: organization.installedAt,
       installer: organization.installedBy,
+      settings: organization.settings,
     },
     accessGrant: () => freshGrantOf(account),
   };
