@@ -1,4 +1,5 @@
 import { test as base, type BrowserContext, expect, type Page } from "@playwright/test";
+import { SESSION_COOKIE, signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 import { stack } from "../../scripts/lib/stack-env";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -65,4 +66,55 @@ export async function signInToDashboard(page: Page, appUrl: string, email: strin
   await page.goto(appUrl);
   await signInThroughEmulator(page, email);
   await expect(page.locator("tbody tr").first()).toBeVisible();
+}
+
+/**
+ * The app's session cookie of `email`, signed in over HTTP (no browser): a describe signs in once
+ * and adds it to each test's context with `context.addCookies([cookie])`.
+ */
+export async function sessionCookie(appUrl: string, email: string): Promise<SessionCookie> {
+  const { browser } = await signInOverHttp(appUrl, email);
+  const value = browser.cookie(appUrl, SESSION_COOKIE);
+  if (!value) throw new Error(`signing in ${email} over HTTP left no session cookie`);
+  return { name: SESSION_COOKIE, value, url: appUrl, httpOnly: true, sameSite: "Lax" };
+}
+
+export type SessionCookie = Parameters<BrowserContext["addCookies"]>[0][number];
+
+/** The ids of the agent rows now shown, in their order. */
+export async function shownAgentIds(page: Page): Promise<string[]> {
+  return page
+    .locator("tr[data-agent-id]")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-agent-id") ?? ""));
+}
+
+/**
+ * The agent ids of every page of the dashboard's list, from the one shown now, following
+ * "Next →" as a user would until there is none.
+ */
+export async function agentIdsOnEveryPage(page: Page): Promise<string[]> {
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  const ids: string[] = [];
+  for (let shown = 1; ; shown++) {
+    await expect(page.locator("tr[data-agent-id]").first()).toBeVisible();
+    ids.push(...(await shownAgentIds(page)));
+    const next = pages.getByRole("link", { name: "Next →" });
+    if ((await next.count()) === 0) return ids;
+    await next.click();
+    await expect(pages).toContainText(`Page ${shown + 1} of`);
+  }
+}
+
+/**
+ * Waits until React has hydrated the element `selector` names (its props are attached), so that
+ * typing or clicking reaches the app: a streamed page shows its HTML before its script runs.
+ */
+export async function expectHydrated(page: Page, selector: string) {
+  await expect
+    .poll(() =>
+      page
+        .locator(selector)
+        .evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))),
+    )
+    .toBe(true);
 }

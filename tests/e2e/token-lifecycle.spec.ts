@@ -53,8 +53,9 @@ test("LiveChat is down and the token has expired: the dashboard says so and offe
 
   await page.reload();
 
+  // In the page, not the toast that says the same.
   await expect(
-    page.getByRole("alert").filter({ hasText: "LiveChat is unreachable" }),
+    page.locator("main").getByRole("alert").filter({ hasText: "LiveChat is unreachable" }),
   ).toBeVisible();
   await expect(page.getByText("Signed in as Alice Archer")).toBeVisible();
   await emulator.clearFaults();

@@ -11,6 +11,7 @@ test.beforeEach(async () => {
 
 test("no page byte, RSC payload, cookie, localStorage or server log holds the access or refresh token", async ({
   page,
+  browser,
   appUrl,
 }) => {
   const bodies: string[] = [];
@@ -29,10 +30,36 @@ test("no page byte, RSC payload, cookie, localStorage or server log holds the ac
   );
   bodies.push(rsc);
   expect(rsc).toContain("alice@acme.test");
+  // An agent page and a filtered view, loaded and reached by a click (their RSC payloads).
+  await page.goto(`${appUrl}/dashboard?q=a&status=accepting_chats&sort=role`);
+  await page.getByRole("link", { name: "Alice Archer" }).click();
+  await expect(page.locator('article[data-agent-id="alice@acme.test"]')).toBeVisible();
+  await page.goto(`${appUrl}/dashboard/agents/${encodeURIComponent("bella@acme.test")}`);
+  await expect(page.locator('article[data-agent-id="bella@acme.test"]')).toBeVisible();
+
+  // Page 2 needs more than 50 agents: Globex's owner, in a browser of her own.
+  const globex = await browser.newContext();
+  const gretaPage = await globex.newPage();
+  gretaPage.on("response", async (response) => {
+    if (new URL(response.url()).origin !== appUrl) return;
+    bodies.push(JSON.stringify(await response.allHeaders()));
+    bodies.push(await response.text().catch(() => ""));
+  });
+  await signInToDashboard(gretaPage, appUrl, "greta@globex.test");
+  await gretaPage.getByRole("link", { name: "Next →" }).click();
+  await expect(gretaPage).toHaveURL(`${appUrl}/dashboard?page=2`);
+  await gretaPage.goto(`${appUrl}/dashboard?page=3&role=normal`);
+  await expect(gretaPage.getByRole("navigation", { name: "Pages" })).toContainText("Page 3 of");
+  const globexCookies = JSON.stringify(await globex.cookies());
+  await globex.close();
 
   const alice = await emulator.account("alice@acme.test");
+  const greta = await emulator.account("greta@globex.test");
   const tokens = await emulator.tokens(alice.account_id);
   expect(tokens.length).toBeGreaterThan(0);
+  const gretaTokens = await emulator.tokens(greta.account_id);
+  expect(gretaTokens.length).toBeGreaterThan(0);
+  tokens.push(...gretaTokens);
   const secrets = tokens
     .flatMap((t) => [t.access_token, t.refresh_token])
     .filter((s): s is string => !!s);
@@ -46,7 +73,7 @@ test("no page byte, RSC payload, cookie, localStorage or server log holds the ac
   const storage = await page.evaluate(
     () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
   );
-  const haystacks = [...bodies, cookies, storage, ...appLogs];
+  const haystacks = [...bodies, cookies, globexCookies, storage, ...appLogs];
   expect(bodies.length).toBeGreaterThan(3);
   for (const needle of needles) {
     for (const haystack of haystacks) expect(haystack.includes(needle)).toBe(false);
