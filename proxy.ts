@@ -12,8 +12,24 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 const isWidgetRoute = (pathname: string) =>
   pathname === "/widgets" || pathname.startsWith("/widgets/");
 
+const isMalformed = (pathname: string) => {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  // A broken %-escape (e.g. an edited agent link) gets a plain answer instead of Next's 500.
+  if (isMalformed(pathname)) {
+    return new NextResponse("This address is not valid: check the link and try again.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const widget = isWidgetRoute(pathname);
   const theme = parseTheme(searchParams.get("theme"));
   const headers = new Headers(request.headers);

@@ -74,7 +74,14 @@ export function AgentFilters(props: AgentFiltersProps) {
   const pathname = usePathname();
   const params = useSearchParams();
   const [q, setQ] = useState(props.q);
+  const [urlQ, setUrlQ] = useState(props.q);
   const typed = useRef(false);
+  // The URL moved on (the back button, a link): show its search, unless the user has typed
+  // something else since the box last matched the URL.
+  if (props.q !== urlQ) {
+    setUrlQ(props.q);
+    if (q.trim() === urlQ) setQ(props.q);
+  }
   const status = statusChoice(props.status, props.defaultStatuses ?? [], props.statuses);
 
   const go = (changes: Record<string, string | null>) => {

@@ -1,26 +1,9 @@
-"use client";
+import { SkeletonAvatar, SkeletonText, SkeletonWrapper } from "./ds";
 
-import {
-  SkeletonAvatar,
-  SkeletonText,
-  SkeletonWrapper,
-} from "@livechat/design-system-react-components";
-import { useEffect } from "react";
-import { useToast } from "./toaster";
-
-const SLOW_MS = 4000;
 const ROWS = 6;
 
-/** Stands in for the agent list while LiveChat answers; a slow answer gets a toast. */
+/** Stands in for the agent list while LiveChat answers (see SlowListNotice for the toast). */
 export function AgentListSkeleton() {
-  const toast = useToast();
-  useEffect(() => {
-    const timer = setTimeout(
-      () => toast("warning", "LiveChat is taking longer than usual to answer. Still trying…"),
-      SLOW_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [toast]);
   return (
     <div
       className="panel stack"

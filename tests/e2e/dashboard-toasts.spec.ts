@@ -97,10 +97,6 @@ test("while list_agents hangs the shell is there with a skeleton, a slow answer 
 });
 
 test("a slow first load of the dashboard gets the slow-answer toast too", async ({ page }) => {
-  // Known app bug: the toast's timer is an effect of the skeleton, and React does not hydrate a
-  // Suspense fallback that the server streamed, so on a first load the timer never starts
-  // (components/agent-list-skeleton.tsx). Remove test.fail() once it is fixed.
-  test.fail();
   await emulator.fault({ endpoint: LIST_AGENTS, method: "POST", hang: true });
   await page.goto(`${stack.appUrl}/dashboard`, { waitUntil: "commit" });
   await expect(page.locator("[data-loading-agents]")).toBeVisible();

@@ -6,6 +6,7 @@ import { AgentAppConnection } from "@/components/agent-app";
 import { AgentListSkeleton } from "@/components/agent-list-skeleton";
 import { ProblemPanel } from "@/components/agent-list";
 import { CustomerCard } from "@/components/customer-card";
+import { SlowListNotice } from "@/components/slow-list-notice";
 import { WidgetHeader } from "@/components/widget-header";
 import { endSessions } from "@/lib/auth/session";
 import { getAgentPage } from "@/lib/data/agent-board";
@@ -33,9 +34,12 @@ export default async function DetailsWidgetPage() {
       <WidgetHeader name={who.name} />
       <CustomerCard />
       {viewer.kind === "ready" ? (
-        <Suspense fallback={<AgentListSkeleton />}>
-          <Accepting livechat={viewer.livechat} userId={who.userId} />
-        </Suspense>
+        <>
+          <SlowListNotice />
+          <Suspense fallback={<AgentListSkeleton />}>
+            <Accepting livechat={viewer.livechat} userId={who.userId} />
+          </Suspense>
+        </>
       ) : (
         <ProblemPanel problem={viewer.problem} retryHref={PATH} />
       )}
