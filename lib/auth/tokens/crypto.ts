@@ -58,6 +58,8 @@ export function encryptToken(plaintext: string, keyring: Keyring, context: strin
   return ["v1", keyring.current.id, ...parts].join(":");
 }
 
+const TAG_BYTES = 16;
+
 export function decryptToken(stored: string, keyring: Keyring, context: string): string {
   const [version, keyId, ...parts] = stored.split(":");
   if (version !== "v1" || !keyId || parts.length !== 3) {
@@ -76,7 +78,8 @@ export function decryptToken(stored: string, keyring: Keyring, context: string):
     Buffer,
   ];
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, iv)
+    // The full 16-byte tag, always: GCM would otherwise accept a truncated one, far easier to forge.
+    const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES })
       .setAAD(Buffer.from(context))
       .setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");

@@ -45,6 +45,16 @@ describe("token encryption", () => {
     }
   });
 
+  it("refuses a value whose authentication tag was cut short", () => {
+    const keyring = createKeyring(newKey);
+    const parts = encryptToken(token, keyring, "c").split(":");
+    for (const bytes of [4, 8, 12, 15]) {
+      const tag = Buffer.from(parts[4]!, "base64url").subarray(0, bytes).toString("base64url");
+      const cut = [...parts.slice(0, 4), tag].join(":");
+      expect(errorCode(() => decryptToken(cut, keyring, "c"))).toBe("tampered");
+    }
+  });
+
   it("refuses a value moved to another account or column", () => {
     const keyring = createKeyring(newKey);
     const sealed = encryptToken(token, keyring, "account-1:access");
