@@ -80,6 +80,9 @@ export async function startStack(): Promise<Record<string, string>> {
     {
       EMULATOR_PORT: "4011",
       EMULATOR_WEBHOOK_URL: `${APPS.public}/api/livechat/webhooks?secret=${WEBHOOK_SECRET}`,
+      EMULATOR_WIDGET_FULLSCREEN_URL: `${APPS.public}/widgets/fullscreen`,
+      EMULATOR_WIDGET_DETAILS_URL: `${APPS.public}/widgets/details`,
+      EMULATOR_WIDGET_SETTINGS_URL: `${APPS.public}/widgets/settings`,
     },
     `${EMULATOR}/_emulator/fixtures`,
   );
