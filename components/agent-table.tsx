@@ -34,9 +34,9 @@ export function AgentTable({ agents }: { agents: AgentRow[] }) {
                   </Link>
                 </span>
               </td>
-              <td data-label="Email">{agent.email}</td>
-              <td data-label="Role">{roleLabel(agent.role)}</td>
-              <td data-label="Job title">{agent.jobTitle ?? "—"}</td>
+              <td>{agent.email}</td>
+              <td>{roleLabel(agent.role)}</td>
+              <td>{agent.jobTitle ?? "—"}</td>
               <td>
                 <StatusBadge status={agent.status} />
               </td>
