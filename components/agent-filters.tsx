@@ -83,9 +83,17 @@ export function AgentFilters(props: AgentFiltersProps) {
     if (q.trim() === urlQ) setQ(props.q);
   }
   const status = statusChoice(props.status, props.defaultStatuses ?? [], props.statuses);
+  // The latest URL, for the debounced search: a filter picked meanwhile must not be undone.
+  const latest = useRef({ params, q: props.q });
+  useEffect(() => {
+    latest.current = { params, q: props.q };
+  }, [params, props.q]);
+  const pendingSearch = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const go = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params.toString());
+    // Whatever changes the URL now supersedes a search still waiting to be sent.
+    clearTimeout(pendingSearch.current);
+    const next = new URLSearchParams(latest.current.params.toString());
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
@@ -98,11 +106,11 @@ export function AgentFilters(props: AgentFiltersProps) {
 
   useEffect(() => {
     if (!typed.current) return;
-    const timer = setTimeout(() => {
-      if (q.trim() !== props.q) go({ q: q.trim() || null });
+    pendingSearch.current = setTimeout(() => {
+      if (q.trim() !== latest.current.q) go({ q: q.trim() || null });
     }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-    // `go` reads the current URL; re-running on its identity would push twice.
+    return () => clearTimeout(pendingSearch.current);
+    // Runs per keystroke only: `go` reads the URL through `latest`, not from this render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 

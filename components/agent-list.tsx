@@ -19,6 +19,10 @@ interface AgentListProps {
   requestedPage: number;
   /** Whether the view has a search or a filter (the empty state offers to clear them). */
   filtered: boolean;
+  /** The view with every filter cleared. */
+  clearHref: string;
+  /** Where an agent's page lives (see AgentTable). */
+  agentsPath: string;
 }
 
 const PROBLEMS = {
@@ -35,7 +39,14 @@ const PROBLEMS = {
 };
 
 /** The streamed part of the dashboard: it waits for LiveChat, the page shell does not. */
-export async function AgentList({ result, hrefOf, requestedPage, filtered }: AgentListProps) {
+export async function AgentList({
+  result,
+  hrefOf,
+  requestedPage,
+  filtered,
+  clearHref,
+  agentsPath,
+}: AgentListProps) {
   const outcome = await result;
   if (outcome.kind === "problem") {
     return <ProblemPanel problem={outcome.problem} retryHref={hrefOf(requestedPage)} />;
@@ -60,7 +71,7 @@ export async function AgentList({ result, hrefOf, requestedPage, filtered }: Age
             title={filtered ? "No agents match these filters" : "No agents yet"}
             actions={
               filtered ? (
-                <Button kind="secondary" href="/dashboard">
+                <Button kind="secondary" href={clearHref}>
                   Clear filters
                 </Button>
               ) : undefined
@@ -68,7 +79,7 @@ export async function AgentList({ result, hrefOf, requestedPage, filtered }: Age
           />
         </div>
       ) : (
-        <AgentTable agents={page.rows} />
+        <AgentTable agents={page.rows} agentsPath={agentsPath} />
       )}
       <Pagination
         page={query.page}

@@ -10,7 +10,14 @@ import { StatusBadge } from "./status-badge";
 // is rendered once on the server, so each row is not sent twice as a React tree.
 
 /** The agents of one page; below 40rem wide each row reads as a card (see `.agents` in globals.css). */
-export function AgentTable({ agents }: { agents: AgentRow[] }) {
+export function AgentTable({
+  agents,
+  agentsPath,
+}: {
+  agents: AgentRow[];
+  /** Where an agent's page lives: `/dashboard/agents`, or the widget's own inside a frame. */
+  agentsPath: string;
+}) {
   return (
     <div className="panel" style={{ padding: 0 }}>
       <table className="agents">
@@ -29,9 +36,7 @@ export function AgentTable({ agents }: { agents: AgentRow[] }) {
               <td>
                 <span className="who">
                   <AgentAvatar name={agent.name} avatarUrl={agent.avatarUrl} />
-                  <Link href={`/dashboard/agents/${encodeURIComponent(agent.id)}`}>
-                    {agent.name}
-                  </Link>
+                  <Link href={`${agentsPath}/${encodeURIComponent(agent.id)}`}>{agent.name}</Link>
                 </span>
               </td>
               <td>{agent.email}</td>

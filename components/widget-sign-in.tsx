@@ -16,6 +16,29 @@ type Phase = "idle" | "waiting" | "blocked" | "closed" | "failed";
 const POPUP_FEATURES = "popup,width=500,height=650,resizable,scrollbars";
 const json = { "content-type": "application/json" };
 
+type PopupMessage = { data?: { code?: string; state?: string }; error?: unknown };
+
+/**
+ * The sign-in result the popup posts: only from LiveChat's accounts server, only from this popup.
+ * Null when the popup was closed first.
+ */
+function messageFrom(popup: Window, accountsOrigin: string): Promise<PopupMessage | null> {
+  return new Promise((resolve) => {
+    const done = (message: PopupMessage | null) => {
+      clearInterval(watch);
+      window.removeEventListener("message", onMessage);
+      resolve(message);
+    };
+    const watch = setInterval(() => popup.closed && done(null), 500);
+    function onMessage(event: MessageEvent) {
+      if (event.origin !== accountsOrigin || event.source !== popup) return;
+      const message = event.data as PopupMessage | null;
+      if (message?.data || message?.error) done(message);
+    }
+    window.addEventListener("message", onMessage);
+  });
+}
+
 export function WidgetSignIn({
   accountsOrigin,
   reason,
@@ -37,56 +60,45 @@ export function WidgetSignIn({
 
   const signIn = async () => {
     // Opened before any await, inside the click: a popup opened later is blocked as unasked-for.
-    const popup = window.open("", "livechat-sign-in", POPUP_FEATURES);
+    // Its own name, so that two widgets signing in at once get two popups.
+    const popup = window.open("", `livechat-sign-in-${crypto.randomUUID()}`, POPUP_FEATURES);
     if (!popup) return setPhase("blocked");
     setPhase("waiting");
     setProblem(null);
-    const start = await fetch("/api/widgets/sign-in", {
-      method: "POST",
-      headers: json,
-      body: "{}",
-    });
-    if (!start.ok) {
-      popup.close();
-      return fail("The sign-in could not start. Try again.");
-    }
-    const { authorizeUrl, state } = (await start.json()) as { authorizeUrl: string; state: string };
-    popup.location.href = authorizeUrl;
-
-    const finished = new Promise<void>((resolve) => {
-      const watch = setInterval(() => {
-        if (!popup.closed) return;
-        clearInterval(watch);
-        window.removeEventListener("message", onMessage);
-        setPhase((now) => (now === "waiting" ? "closed" : now));
-        resolve();
-      }, 500);
-      async function onMessage(event: MessageEvent) {
-        // Only LiveChat's accounts server, from the popup this click opened, for this sign-in.
-        if (event.origin !== accountsOrigin || event.source !== popup) return;
-        const message = event.data as { data?: { code?: string; state?: string }; error?: unknown };
-        if (!message?.data && !message?.error) return;
-        window.removeEventListener("message", onMessage);
-        clearInterval(watch);
-        resolve();
-        if (message.error || !message.data?.code || message.data.state !== state) {
-          return fail("LiveChat did not grant the app access. Try again and choose Allow.");
-        }
-        const done = await fetch("/api/widgets/sign-in/callback", {
-          method: "POST",
-          headers: json,
-          body: JSON.stringify({ code: message.data.code, state }),
-        });
-        if (!done.ok) {
-          const { message: detail } = (await done.json().catch(() => ({}))) as { message?: string };
-          return fail(detail ?? "Sign-in failed. Try again.");
-        }
-        toast("success", "Signed in with LiveChat.");
-        router.refresh();
+    try {
+      const start = await fetch("/api/widgets/sign-in", {
+        method: "POST",
+        headers: json,
+        body: "{}",
+      });
+      if (!start.ok) throw new Error(`start: ${start.status}`);
+      const { authorizeUrl, state, id } = (await start.json()) as {
+        authorizeUrl: string;
+        state: string;
+        id: string;
+      };
+      popup.location.href = authorizeUrl;
+      const message = await messageFrom(popup, accountsOrigin);
+      if (!message) return setPhase("closed");
+      if (message.error || !message.data?.code || message.data.state !== state) {
+        return fail("LiveChat did not grant the app access. Try again and choose Allow.");
       }
-      window.addEventListener("message", onMessage);
-    });
-    await finished;
+      const done = await fetch("/api/widgets/sign-in/callback", {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ code: message.data.code, state, id }),
+      });
+      if (!done.ok) {
+        const { message: detail } = (await done.json().catch(() => ({}))) as { message?: string };
+        return fail(detail ?? "Sign-in failed. Try again.");
+      }
+      setPhase("idle");
+      toast("success", "Signed in with LiveChat.");
+      router.refresh();
+    } catch {
+      popup.close();
+      fail("The app could not be reached to sign you in. Check your connection and try again.");
+    }
   };
 
   return (

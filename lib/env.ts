@@ -54,7 +54,7 @@ const schema = z
             z
               .string()
               .regex(
-                /^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/,
+                /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/,
                 "must be origins like https://my.livechatinc.com or https://*.livechat.com",
               ),
           )
@@ -112,6 +112,8 @@ function toEnv(raw: z.infer<typeof schema>) {
     /** Origins allowed to frame the widget routes (frame-ancestors). */
     agentAppOrigins: agentAppOriginsOf(raw, emulator),
     appUrl: raw.NEXTAUTH_URL ?? "http://localhost:3000",
+    /** As next-auth decides it (its cookies get the `__Secure-` prefix): https, or on Vercel. */
+    secureCookies: raw.NEXTAUTH_URL ? raw.NEXTAUTH_URL.startsWith("https://") : !!raw.VERCEL,
     authSecret: raw.NEXTAUTH_SECRET ?? DEV_AUTH_SECRET,
     tokenKeys: {
       current: raw.TOKEN_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,

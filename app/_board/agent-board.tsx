@@ -53,6 +53,8 @@ export function AgentBoard({
   const shown = { ...query, defaultStatuses: settings?.defaultStatuses };
   const filtered = query.q !== "" || shownStatuses(shown) !== null || query.role !== null;
   const view = hrefOf(query);
+  // With default statuses from the settings, "no filter" still filters: clearing shows them all.
+  const clearHref = settings?.defaultStatuses.length ? `${basePath}?status=all` : basePath;
   return (
     <>
       {settings?.note && (
@@ -72,13 +74,15 @@ export function AgentBoard({
       />
       {list ? (
         <>
-          <SlowListNotice key={view} />
-          <Suspense key={view} fallback={<AgentListSkeleton />}>
+          <SlowListNotice key={`slow:${view}`} />
+          <Suspense key={`list:${view}`} fallback={<AgentListSkeleton />}>
             <AgentList
               result={list}
               hrefOf={(page) => hrefOf({ ...query, page })}
               requestedPage={query.page}
               filtered={filtered}
+              clearHref={clearHref}
+              agentsPath={`${basePath}/agents`}
             />
           </Suspense>
         </>

@@ -9,30 +9,33 @@ import { env } from "@/lib/env";
 
 /** next-auth's session cookie name (it prefixes `__Secure-` when the app's URL is https). */
 export function sessionCookieName(): string {
-  return env().appUrl.startsWith("https://")
-    ? "__Secure-next-auth.session-token"
-    : "next-auth.session-token";
+  return env().secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-/** The pending popup sign-in (sealed `state` and PKCE verifier) of one frame. */
-export const PENDING_SIGN_IN_COOKIE = "widget-sign-in";
+/** A pending popup sign-in's cookie (its sealed `state` and PKCE verifier), one per sign-in. */
+export const pendingSignInCookie = (id: string) => `widget-sign-in-${id}`;
+export const PENDING_SIGN_IN_ID = /^[A-Za-z0-9_-]{16}$/;
+/** Only the sign-in endpoints ever need it: every other request goes without the sealed verifier. */
+export const PENDING_SIGN_IN_PATH = "/api/widgets/sign-in";
 
 /** Attributes of a cookie that lives in the frame's partition. */
-export function frameCookie(maxAgeSeconds: number) {
+export function frameCookie(maxAgeSeconds: number, path = "/") {
   return {
     httpOnly: true,
     secure: true,
     sameSite: "none" as const,
     partitioned: true,
-    path: "/",
+    path,
     maxAge: maxAgeSeconds,
   };
 }
 
 /**
  * Widget endpoints take requests only from the app's own pages (the frame's document): a form or
- * script on another site carries its own Origin. SameSite=None cookies need this check.
+ * script on another site carries its own Origin. SameSite=None cookies need this check. The
+ * app's origin is the one it was reached at (a Vercel deployment may have several).
  */
 export function fromOwnPage(request: Request): boolean {
-  return request.headers.get("origin") === new URL(env().appUrl).origin;
+  const origin = request.headers.get("origin");
+  return origin !== null && origin === new URL(request.url).origin;
 }

@@ -1,11 +1,13 @@
 import "server-only";
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { sameText } from "@/lib/same-text";
 import { exchangeCode, getMyAccount, LiveChatAuthError, type TokenSet } from "@/lib/livechat";
 import { LIVECHAT_PROVIDER_ID } from "./livechat-provider";
 import { signInErrorOf, type SignInErrorCode } from "./sign-in-error";
 import {
+  accountsConfig,
   linkNewAccount,
   openSecret,
   replaceSignInTokens,
@@ -13,14 +15,14 @@ import {
   revokeUserTokens,
   sealSecret,
 } from "./tokens";
-import { accountsConfig } from "./tokens/accounts-config";
 
 // "Sign in with LiveChat" inside an Agent App widget, a third-party frame: LiveChat's accounts
 // server cannot be framed and the frame gets no unpartitioned cookie, so the widget opens a popup
 // with `flow=button` and the accounts server posts the code back to it, as LiveChat's own
 // @livechat/accounts-sdk does (src/authentication/popup.js). `state` and the PKCE verifier live
-// sealed in a partitioned cookie of the frame that asked, the code is exchanged here with the
-// client secret, and the session is a database session like next-auth's, in a partitioned cookie.
+// sealed in a partitioned cookie of their own (one per sign-in started, so two widgets signing in
+// at once do not overwrite each other's), the code is exchanged here with the client secret, and
+// the session is a database session like next-auth's, in a partitioned cookie.
 
 const PENDING_PURPOSE = "widget-sign-in";
 /** A popup sign-in must finish within this; LiveChat's codes live a few minutes too. */
@@ -29,34 +31,43 @@ export const PENDING_MAX_AGE_SECONDS = 10 * 60;
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** The popup flow's redirect URI: never visited (the result comes by postMessage) but checked. */
-export const widgetRedirectUri = () => `${env().appUrl}/widgets/sign-in`;
+const redirectUriAt = (appOrigin: string) => `${appOrigin}/widgets/sign-in`;
 
 interface PendingSignIn {
   state: string;
   verifier: string;
+  redirectUri: string;
   startedAt: number;
 }
 
 /** A new popup sign-in: the accounts server URL to open, and the sealed value for its cookie. */
-export function startWidgetSignIn(): { authorizeUrl: string; state: string; pending: string } {
+export function startWidgetSignIn(appOrigin: string): {
+  authorizeUrl: string;
+  state: string;
+  /** Names this sign-in's cookie, so that two started at once keep apart. */
+  id: string;
+  pending: string;
+} {
   const { livechat } = env();
   const state = randomBytes(32).toString("base64url");
   const verifier = randomBytes(32).toString("base64url");
+  const redirectUri = redirectUriAt(appOrigin);
   const authorize = new URL(`${livechat.accountsUrl}/`);
   authorize.search = new URLSearchParams({
     response_type: "code",
     client_id: livechat.clientId,
-    redirect_uri: widgetRedirectUri(),
+    redirect_uri: redirectUri,
     state,
     scope: livechat.scopes.join(","),
     code_challenge: createHash("sha256").update(verifier).digest("base64url"),
     code_challenge_method: "S256",
     flow: "button",
   }).toString();
-  const pending: PendingSignIn = { state, verifier, startedAt: Date.now() };
+  const pending: PendingSignIn = { state, verifier, redirectUri, startedAt: Date.now() };
   return {
     authorizeUrl: authorize.toString(),
     state,
+    id: randomBytes(12).toString("base64url"),
     pending: sealSecret(JSON.stringify(pending), PENDING_PURPOSE),
   };
 }
@@ -64,12 +75,6 @@ export function startWidgetSignIn(): { authorizeUrl: string; state: string; pend
 export type WidgetSignInResult =
   | { kind: "signed_in"; sessionToken: string; expires: Date }
   | { kind: "refused"; error: SignInErrorCode };
-
-const sameText = (a: string, b: string) => {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-};
 
 function openPending(sealed: string | undefined): PendingSignIn | null {
   const opened = sealed ? openSecret(sealed, PENDING_PURPOSE) : null;
@@ -93,35 +98,54 @@ export async function finishWidgetSignIn(input: {
   code: string;
   state: string;
   pending: string | undefined;
+  /** The session cookie the frame already had, if any. */
+  previousSession?: string;
 }): Promise<WidgetSignInResult> {
   const pending = openPending(input.pending);
   if (!pending || !sameText(pending.state, input.state)) {
     return { kind: "refused", error: "StateMismatch" };
   }
   let tokens: TokenSet;
-  let profile: Awaited<ReturnType<typeof getMyAccount>>;
   try {
     tokens = await exchangeCode(accountsConfig(), {
       code: input.code,
-      redirectUri: widgetRedirectUri(),
+      redirectUri: pending.redirectUri,
       codeVerifier: pending.verifier,
     });
-    profile = await getMyAccount(accountsConfig(), tokens.accessToken);
   } catch (error) {
-    if (!(error instanceof LiveChatAuthError)) throw error;
-    console.error(`[auth] widget sign-in: ${error.message}`);
-    return { kind: "refused", error: signInErrorOf(error) };
+    return refusedBy(error);
   }
-  const { app } = env().livechat;
-  if (app.type === "private" && tokens.organizationId !== app.organizationId) {
-    await revokeQuietly(tokens.accessToken, "refused sign-in");
-    return { kind: "refused", error: "PrivateApp" };
+  // From here on LiveChat has issued tokens: any failure revokes them, so none is left live
+  // (each would count against LiveChat's cap of 25 per client and user).
+  try {
+    const profile = await getMyAccount(accountsConfig(), tokens.accessToken);
+    const { app } = env().livechat;
+    if (app.type === "private" && tokens.organizationId !== app.organizationId) {
+      await revokeQuietly(tokens.accessToken, "refused sign-in");
+      return { kind: "refused", error: "PrivateApp" };
+    }
+    const userId = await storeSignIn(tokens, profile);
+    const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+    const sessionToken = randomBytes(32).toString("hex");
+    await prisma.$transaction([
+      // The frame's previous session, if any, ends with the new sign-in.
+      ...(input.previousSession
+        ? [prisma.session.deleteMany({ where: { sessionToken: input.previousSession } })]
+        : []),
+      prisma.session.create({ data: { sessionToken, userId, expires } }),
+    ]);
+    return { kind: "signed_in", sessionToken, expires };
+  } catch (error) {
+    await revokeQuietly(tokens.accessToken, "failed sign-in");
+    return refusedBy(error);
   }
-  const userId = await storeSignIn(tokens, profile);
-  const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  const sessionToken = randomBytes(32).toString("hex");
-  await prisma.session.create({ data: { sessionToken, userId, expires } });
-  return { kind: "signed_in", sessionToken, expires };
+}
+
+/** A failure of LiveChat's accounts server, told in the sign-in error page's words; others throw. */
+function refusedBy(error: unknown): WidgetSignInResult {
+  if (!(error instanceof LiveChatAuthError)) throw error;
+  console.error(`[auth] widget sign-in: ${error.message}`);
+  return { kind: "refused", error: signInErrorOf(error) };
 }
 
 /** The user of this LiveChat account, created on its first sign-in; its tokens replaced after. */
@@ -149,7 +173,13 @@ async function storeSignIn(
     create: { email: profile.email, name: profile.name, image: profile.avatarUrl },
     update: {},
   });
-  await linkNewAccount(user.id, tokens);
+  try {
+    await linkNewAccount(user.id, tokens);
+  } catch (error) {
+    // Two frames finished the account's first sign-in at once: the other one linked it.
+    if ((error as { code?: unknown }).code !== "P2002") throw error;
+    await replaceSignInTokens(tokens);
+  }
   return user.id;
 }
 

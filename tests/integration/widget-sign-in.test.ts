@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { PENDING_SIGN_IN_COOKIE as PENDING_COOKIE } from "@/lib/auth/frame-cookies";
+import { pendingSignInCookie } from "@/lib/auth/frame-cookies";
 import { sealSecret } from "@/lib/auth/tokens";
 import { PENDING_MAX_AGE_SECONDS } from "@/lib/auth/widget-sign-in";
 import { resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
@@ -27,11 +27,13 @@ function start(browser: HttpBrowser, origin: string | null = stack.appUrl) {
   });
 }
 
-async function started(browser: HttpBrowser): Promise<{ authorizeUrl: URL; state: string }> {
+async function started(
+  browser: HttpBrowser,
+): Promise<{ authorizeUrl: URL; state: string; id: string }> {
   const response = await start(browser);
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { authorizeUrl: string; state: string };
-  return { authorizeUrl: new URL(body.authorizeUrl), state: body.state };
+  const body = (await response.json()) as { authorizeUrl: string; state: string; id: string };
+  return { authorizeUrl: new URL(body.authorizeUrl), state: body.state, id: body.id };
 }
 
 /** Signs in at the emulator's pages with flow=button: what the last page posts to the frame. */
@@ -51,7 +53,7 @@ async function popupResult(browser: HttpBrowser, authorizeUrl: URL, email = "ali
 /** The frame hands the popup's result to the app's server. */
 function callback(
   browser: HttpBrowser,
-  body: { code: string; state: string },
+  body: { code: string; state: string; id: string },
   headers: Record<string, string> = { origin: stack.appUrl },
 ) {
   return browser.fetch(`${stack.appUrl}/api/widgets/sign-in/callback`, {
@@ -76,6 +78,14 @@ function setCookie(response: Response, name: string) {
 }
 
 const PARTITIONED = ["path=/", "httponly", "secure", "samesite=none", "partitioned"];
+// The pending sign-in's cookie goes only to the sign-in endpoints.
+const PENDING_PARTITIONED = [
+  "path=/api/widgets/sign-in",
+  "httponly",
+  "secure",
+  "samesite=none",
+  "partitioned",
+];
 
 const aliceTokens = async () =>
   emulator.tokens((await emulator.account("alice@acme.test")).account_id);
@@ -99,9 +109,10 @@ describe("a widget frame's popup sign-in", () => {
     const response = await start(browser);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const { authorizeUrl, state } = (await response.json()) as {
+    const { authorizeUrl, state, id } = (await response.json()) as {
       authorizeUrl: string;
       state: string;
+      id: string;
     };
     const url = new URL(authorizeUrl);
     expect(url.origin).toBe(stack.emulatorUrl);
@@ -117,8 +128,8 @@ describe("a widget frame's popup sign-in", () => {
     });
     expect(state).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const pending = setCookie(response, PENDING_COOKIE);
-    expect(pending?.attributes).toEqual(expect.arrayContaining(PARTITIONED));
+    const pending = setCookie(response, pendingSignInCookie(id));
+    expect(pending?.attributes).toEqual(expect.arrayContaining(PENDING_PARTITIONED));
     expect(pending?.maxAge).toBe(PENDING_MAX_AGE_SECONDS);
     expect(pending?.value).not.toContain(state);
     // Two starts, two different sign-ins.
@@ -129,8 +140,8 @@ describe("a widget frame's popup sign-in", () => {
 
   it("exchanges the code the popup posted: 200, a partitioned session cookie, and a session the widgets accept", async () => {
     const browser = new HttpBrowser();
-    const { authorizeUrl, state } = await started(browser);
-    const result = await popupResult(browser, authorizeUrl);
+    const { authorizeUrl, state, id } = await started(browser);
+    const result = { ...(await popupResult(browser, authorizeUrl)), id };
     expect(result.targetOrigin).toBe(stack.appUrl);
     expect(result.state).toBe(state);
 
@@ -142,7 +153,7 @@ describe("a widget frame's popup sign-in", () => {
     expect(session?.maxAge).toBeGreaterThan(29 * 24 * 60 * 60);
     expect(await sessionTokens()).toEqual([session?.value]);
     // The pending sign-in is used up.
-    expect(setCookie(response, PENDING_COOKIE)?.maxAge).toBe(0);
+    expect(setCookie(response, pendingSignInCookie(id))?.maxAge).toBe(0);
 
     const widget = await browser.fetch(`${stack.appUrl}/widgets/fullscreen`);
     expect(widget.status).toBe(200);
@@ -153,8 +164,8 @@ describe("a widget frame's popup sign-in", () => {
 describe("refusals that write nothing", () => {
   it("a state other than the frame's own: 400, and LiveChat is never asked to exchange the code", async () => {
     const browser = new HttpBrowser();
-    const { authorizeUrl } = await started(browser);
-    const result = await popupResult(browser, authorizeUrl);
+    const { authorizeUrl, id } = await started(browser);
+    const result = { ...(await popupResult(browser, authorizeUrl)), id };
 
     const response = await callback(browser, { ...result, state: `${result.state}x` });
     expect(response.status).toBe(400);
@@ -169,8 +180,8 @@ describe("refusals that write nothing", () => {
 
   it("no pending sign-in cookie (the code handed to another frame or browser): 400", async () => {
     const browser = new HttpBrowser();
-    const { authorizeUrl } = await started(browser);
-    const result = await popupResult(browser, authorizeUrl);
+    const { authorizeUrl, id } = await started(browser);
+    const result = { ...(await popupResult(browser, authorizeUrl)), id };
 
     const response = await callback(new HttpBrowser(), result);
     expect(response.status).toBe(400);
@@ -182,9 +193,9 @@ describe("refusals that write nothing", () => {
 
   it("a replayed code, even with the pending cookie it came with: 400 and no second session", async () => {
     const browser = new HttpBrowser();
-    const { authorizeUrl } = await started(browser);
-    const pending = browser.cookie(stack.appUrl, PENDING_COOKIE);
-    const result = await popupResult(browser, authorizeUrl);
+    const { authorizeUrl, id } = await started(browser);
+    const pending = browser.cookie(stack.appUrl, pendingSignInCookie(id));
+    const result = { ...(await popupResult(browser, authorizeUrl)), id };
     expect((await callback(browser, result)).status).toBe(200);
     const before = await rowCounts(stack.databaseUrl);
     const sessions = await sessionTokens();
@@ -192,7 +203,7 @@ describe("refusals that write nothing", () => {
 
     const replays = [
       // LiveChat refuses a code the second time.
-      { cookie: `${PENDING_COOKIE}=${pending}`, error: "CodeRejected" },
+      { cookie: `${pendingSignInCookie(id)}=${pending}`, error: "CodeRejected" },
       // The frame's own pending cookie is gone after the first use.
       { cookie: null, error: "StateMismatch" },
     ];
@@ -218,8 +229,8 @@ describe("refusals that write nothing", () => {
     }
 
     const browser = new HttpBrowser();
-    const { authorizeUrl } = await started(browser);
-    const result = await popupResult(browser, authorizeUrl);
+    const { authorizeUrl, id } = await started(browser);
+    const result = { ...(await popupResult(browser, authorizeUrl)), id };
     for (const origin of [stack.emulatorUrl, "https://evil.test"]) {
       const response = await callback(browser, result, { origin });
       expect(response.status).toBe(403);
@@ -243,7 +254,7 @@ describe("refusals that write nothing", () => {
     // Staged: a pending sign-in sealed as the app seals it, started longer ago than it may live,
     // for a code LiveChat issued against its challenge.
     const browser = new HttpBrowser();
-    const { authorizeUrl } = await started(browser);
+    const { authorizeUrl, id } = await started(browser);
     const state = randomBytes(32).toString("base64url");
     const verifier = randomBytes(32).toString("base64url");
     authorizeUrl.searchParams.set("state", state);
@@ -251,9 +262,9 @@ describe("refusals that write nothing", () => {
       "code_challenge",
       createHash("sha256").update(verifier).digest("base64url"),
     );
-    const result = await popupResult(browser, authorizeUrl);
+    const result = { ...(await popupResult(browser, authorizeUrl)), id };
     const pendingCookie = (startedAt: number) =>
-      `${PENDING_COOKIE}=${sealSecret(JSON.stringify({ state, verifier, startedAt }), PENDING_PURPOSE)}`;
+      `${pendingSignInCookie(id)}=${sealSecret(JSON.stringify({ state, verifier, redirectUri: `${stack.appUrl}/widgets/sign-in`, startedAt }), PENDING_PURPOSE)}`;
     const post = (startedAt: number) =>
       callback(new HttpBrowser(), result, {
         origin: stack.appUrl,

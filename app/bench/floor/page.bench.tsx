@@ -11,7 +11,8 @@ const BENCH_TOKEN_HEADER = "x-bench-access-token";
 
 export default async function FloorPage() {
   const accessToken = (await headers()).get(BENCH_TOKEN_HEADER);
-  if (!accessToken) notFound();
+  // Bench builds against the emulator only: never a relay of tokens to real LiveChat.
+  if (!accessToken || !env().emulator) notFound();
   const ctx = { apiUrl: env().livechat.apiUrl, accessToken };
   // The same fields as the dashboard's list_agents (lib/data/agent-board.ts).
   const [agents, statuses] = await Promise.all([

@@ -20,4 +20,5 @@ export {
 export type { AccessGrant, AccountOrganization, LiveChatAccount } from "./store";
 export { linkNewAccount, replaceSignInTokens, tokenSetOfSignIn } from "./sign-in";
 export { revokeQuietly } from "./revocation";
+export { accountsConfig } from "./accounts-config";
 export { openSecret, sealSecret } from "./sealing";

@@ -1,15 +1,9 @@
-import { timingSafeEqual } from "node:crypto";
 import { markInstalled, markUninstalled } from "@/lib/data/installations";
 import { env } from "@/lib/env";
 import { parseAppWebhook } from "@/lib/livechat";
+import { sameText } from "@/lib/same-text";
 
 const answer = (status: number, message: string) => Response.json({ message }, { status });
-
-function sameSecret(given: string | null, expected: string): boolean {
-  const a = Buffer.from(given ?? "");
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * LiveChat's app webhooks (Direct installation events). Unsigned, so the request authorizes itself
@@ -17,10 +11,7 @@ function sameSecret(given: string | null, expected: string): boolean {
  */
 export async function POST(request: Request) {
   const { clientId, webhookSecret } = env().livechat;
-  if (
-    webhookSecret &&
-    !sameSecret(new URL(request.url).searchParams.get("secret"), webhookSecret)
-  ) {
+  if (webhookSecret && !sameText(new URL(request.url).searchParams.get("secret"), webhookSecret)) {
     return answer(401, "Wrong or missing webhook secret.");
   }
   const body: unknown = await request.json().catch(() => null);

@@ -1,19 +1,5 @@
-import Link from "next/link";
-import { Heading, Text } from "@/components/ds";
+import { AgentNotFound } from "@/components/agent-not-found";
 
-/** An unknown agent, or one of another organization: LiveChat does not show it, neither do we. */
-export default function AgentNotFound() {
-  return (
-    <main className="stack">
-      <Heading as="h1" size="md">
-        Agent not found
-      </Heading>
-      <Text as="p" className="muted">
-        There is no such agent in your LiveChat organization. It may have been removed.
-      </Text>
-      <Text as="p">
-        <Link href="/dashboard">Back to all agents</Link>
-      </Text>
-    </main>
-  );
+export default function DashboardAgentNotFound() {
+  return <AgentNotFound backHref="/dashboard" />;
 }

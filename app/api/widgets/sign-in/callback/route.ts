@@ -3,7 +3,9 @@ import { z } from "zod";
 import {
   frameCookie,
   fromOwnPage,
-  PENDING_SIGN_IN_COOKIE,
+  PENDING_SIGN_IN_ID,
+  PENDING_SIGN_IN_PATH,
+  pendingSignInCookie,
   sessionCookieName,
 } from "@/lib/auth/frame-cookies";
 import { SIGN_IN_ERROR_MESSAGES } from "@/lib/auth/messages";
@@ -12,13 +14,15 @@ import { finishWidgetSignIn } from "@/lib/auth/widget-sign-in";
 const bodySchema = z.object({
   code: z.string().min(1).max(2048),
   state: z.string().min(1).max(512),
+  id: z.string().regex(PENDING_SIGN_IN_ID),
 });
 
 const MAX_BODY_BYTES = 8 * 1024;
 
 /**
  * The code LiveChat's popup posted to the frame, handed to the server: exchanged here, never in
- * the browser. The pending sign-in is used up whatever the outcome, so a code works once.
+ * the browser. The pending sign-in's cookie is cleared whatever the outcome (the code itself is
+ * single-use at LiveChat).
  */
 export async function POST(request: Request) {
   if (!fromOwnPage(request)) return Response.json({ error: "Forbidden" }, { status: 403 });
@@ -30,10 +34,12 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   }
+  const { code, state, id } = parsed.data;
   const jar = await cookies();
-  const pending = jar.get(PENDING_SIGN_IN_COOKIE)?.value;
-  jar.set(PENDING_SIGN_IN_COOKIE, "", frameCookie(0));
-  const result = await finishWidgetSignIn({ ...parsed.data, pending });
+  const pending = jar.get(pendingSignInCookie(id))?.value;
+  jar.set(pendingSignInCookie(id), "", frameCookie(0, PENDING_SIGN_IN_PATH));
+  const previousSession = jar.get(sessionCookieName())?.value;
+  const result = await finishWidgetSignIn({ code, state, pending, previousSession });
   if (result.kind === "refused") {
     const { title, detail } = SIGN_IN_ERROR_MESSAGES[result.error];
     return Response.json({ error: result.error, title, message: detail }, { status: 400 });

@@ -1,0 +1,5 @@
+import { AgentNotFound } from "@/components/agent-not-found";
+
+export default function WidgetAgentNotFound() {
+  return <AgentNotFound backHref="/widgets/fullscreen" />;
+}
