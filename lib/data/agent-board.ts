@@ -35,6 +35,22 @@ async function getAgentBoard(livechat: LiveChatSession): Promise<AgentBoard> {
   return toAgentBoard(agents, statuses);
 }
 
+/**
+ * One agent as a row: an agent without a routing status is not logged in to take chats, and
+ * LiveChat shows them offline.
+ */
+export function toAgentRow(agent: Agent, status: RoutingStatusValue | undefined): AgentRow {
+  return {
+    id: agent.id,
+    name: agent.name,
+    email: agent.id,
+    role: agent.role,
+    jobTitle: agent.jobTitle || null,
+    avatarUrl: agent.avatarUrl,
+    status: status ?? "offline",
+  };
+}
+
 /** Agents without a routing status are not logged in to take chats: LiveChat shows them offline. */
 export function toAgentBoard(
   agents: Agent[],
@@ -42,15 +58,7 @@ export function toAgentBoard(
 ): AgentBoard {
   const statusOf = new Map(statuses.map(({ agentId, status }) => [agentId, status]));
   const rows = agents
-    .map((agent) => ({
-      id: agent.id,
-      name: agent.name,
-      email: agent.id,
-      role: agent.role,
-      jobTitle: agent.jobTitle || null,
-      avatarUrl: agent.avatarUrl,
-      status: statusOf.get(agent.id) ?? "offline",
-    }))
+    .map((agent) => toAgentRow(agent, statusOf.get(agent.id)))
     .sort((a, b) => a.name.localeCompare(b.name));
   const counts = { accepting_chats: 0, not_accepting_chats: 0, offline: 0 };
   for (const row of rows) {

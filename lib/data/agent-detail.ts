@@ -7,6 +7,7 @@ import {
   type RoutingStatus,
 } from "@/lib/livechat";
 import type { LiveChatSession } from "./livechat-session";
+import { toAgentRow } from "./agent-board";
 import { settle } from "./outcome";
 import type { AgentDetail, Problem, Reauthenticate } from "./types";
 import { withLiveChat } from "./with-livechat";
@@ -48,13 +49,7 @@ export async function getAgentDetail(
 /** An agent without a routing status is not logged in to take chats: offline. */
 export function toAgentDetail(agent: Agent, statuses: RoutingStatus[]): AgentDetail {
   return {
-    id: agent.id,
-    name: agent.name,
-    email: agent.id,
-    role: agent.role,
-    jobTitle: agent.jobTitle || null,
-    avatarUrl: agent.avatarUrl,
-    status: statuses.find((status) => status.agentId === agent.id)?.status ?? "offline",
+    ...toAgentRow(agent, statuses.find((status) => status.agentId === agent.id)?.status),
     groups: agent.groups ?? [],
     lastLogout: agent.lastLogout?.toISOString() ?? null,
     maxChatsCount: agent.maxChatsCount ?? null,

@@ -48,23 +48,32 @@ export type CodeGrant = { code: string; redirectUri: string; codeVerifier: strin
  * redirect flow; the widgets' popup flow, where the code comes back by postMessage, calls it here.
  * @see https://platform.text.com/docs/authorization/oauth-authorization#authorization-code-grant
  */
-export async function exchangeCode(cfg: AccountsConfig, grant: CodeGrant): Promise<TokenSet> {
-  const now = new Date();
-  const form = new URLSearchParams({
+export function exchangeCode(cfg: AccountsConfig, grant: CodeGrant): Promise<TokenSet> {
+  return requestTokens(cfg, "code exchange", {
     grant_type: "authorization_code",
     code: grant.code,
-    client_id: cfg.clientId,
     redirect_uri: grant.redirectUri,
     code_verifier: grant.codeVerifier,
   });
+}
+
+/** `POST /v2/token` with the app's client: `grant_type` and the grant's values (all secret). */
+async function requestTokens(
+  cfg: AccountsConfig,
+  operation: string,
+  { grant_type, ...grant }: { grant_type: string } & Record<string, string>,
+): Promise<TokenSet> {
+  // Counting the lifetime from before the request keeps expiresAt on the early, safe side.
+  const now = new Date();
+  const form = new URLSearchParams({ grant_type, ...grant, client_id: cfg.clientId });
   if (cfg.clientSecret) form.set("client_secret", cfg.clientSecret);
   const wire = await accountsRequest(cfg, {
-    operation: "code exchange",
+    operation,
     method: "POST",
     path: "/v2/token",
     form,
     schema: tokenWireSchema,
-    secrets: [grant.code, grant.codeVerifier, cfg.clientSecret],
+    secrets: [...Object.values(grant), cfg.clientSecret],
   });
   return toTokenSet(wire, now);
 }
@@ -112,27 +121,11 @@ export async function getMyAccount(
  * `LiveChatAuthError.permanent`.
  * @see https://platform.text.com/docs/authorization/agent-authorization#using-the-refresh-token
  */
-export async function refreshAccessToken(
-  cfg: AccountsConfig,
-  refreshToken: string,
-): Promise<TokenSet> {
-  // Counting the lifetime from before the request keeps expiresAt on the early, safe side.
-  const now = new Date();
-  const form = new URLSearchParams({
+export function refreshAccessToken(cfg: AccountsConfig, refreshToken: string): Promise<TokenSet> {
+  return requestTokens(cfg, "token refresh", {
     grant_type: "refresh_token",
     refresh_token: refreshToken,
-    client_id: cfg.clientId,
   });
-  if (cfg.clientSecret) form.set("client_secret", cfg.clientSecret);
-  const wire = await accountsRequest(cfg, {
-    operation: "token refresh",
-    method: "POST",
-    path: "/v2/token",
-    form,
-    schema: tokenWireSchema,
-    secrets: [refreshToken, cfg.clientSecret],
-  });
-  return toTokenSet(wire, now);
 }
 
 /**

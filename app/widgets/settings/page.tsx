@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
+import { SettingsPanel } from "@/app/_settings/settings-panel";
 import { AgentAppConnection } from "@/components/agent-app";
 import { ProblemPanel } from "@/components/agent-list";
 import { Heading } from "@/components/ds";
-import { SettingsForm } from "@/components/settings-form";
 import { WidgetHeader } from "@/components/widget-header";
 import { endSessions } from "@/lib/auth/session";
-import { AGENT_STATUSES } from "@/lib/data/agent-query";
 import { getSettings } from "@/lib/data/settings";
-import { NOTE_MAX_LENGTH } from "@/lib/data/settings-rules";
-import { saveSettingsAction } from "../../(dashboard)/dashboard/settings/actions";
 import { SignedOutWidget } from "../signed-out";
 import { getWidgetViewer } from "../widget-viewer";
 
@@ -35,14 +32,7 @@ export default async function SettingsWidgetPage() {
         Settings
       </Heading>
       {result.kind === "ok" ? (
-        <section className="panel">
-          <SettingsForm
-            settings={result.settings}
-            action={saveSettingsAction}
-            statuses={AGENT_STATUSES}
-            noteMaxLength={NOTE_MAX_LENGTH}
-          />
-        </section>
+        <SettingsPanel settings={result.settings} />
       ) : (
         <ProblemPanel problem={result.problem} retryHref={PATH} />
       )}

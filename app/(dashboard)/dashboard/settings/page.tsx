@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
+import { SettingsPanel } from "@/app/_settings/settings-panel";
 import Link from "next/link";
 import { ProblemPanel } from "@/components/agent-list";
 import { Heading, Text } from "@/components/ds";
-import { SettingsForm } from "@/components/settings-form";
 import { redirectToSignIn, requireSession } from "@/lib/auth/session";
-import { AGENT_STATUSES } from "@/lib/data/agent-query";
 import { getSettings } from "@/lib/data/settings";
-import { NOTE_MAX_LENGTH } from "@/lib/data/settings-rules";
 import { getViewer } from "@/lib/data/viewer";
-import { saveSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -39,14 +36,7 @@ export default async function SettingsPage() {
       {result.kind === "problem" ? (
         <ProblemPanel problem={result.problem} retryHref={RETURN_TO} />
       ) : (
-        <section className="panel">
-          <SettingsForm
-            settings={result.settings}
-            action={saveSettingsAction}
-            statuses={AGENT_STATUSES}
-            noteMaxLength={NOTE_MAX_LENGTH}
-          />
-        </section>
+        <SettingsPanel settings={result.settings} />
       )}
     </main>
   );
