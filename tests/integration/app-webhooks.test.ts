@@ -127,6 +127,25 @@ describe("LiveChat app webhooks", () => {
     });
   });
 
+  it("a body over 64 KB gets 413 before it is read as JSON, and changes nothing", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const before = await snapshot();
+    // A real uninstall, padded to 1 MB: refused for its size, not for what it says.
+    const padded = JSON.stringify({ ...uninstalled, padding: "x".repeat(1024 * 1024) });
+    const response = await post(webhookUrl(), padded);
+    expect(response.status).toBe(413);
+    expect(await snapshot()).toEqual(before);
+    // Without a declared length (chunked), the reader stops at the limit too.
+    const chunked = await fetch(webhookUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: new Blob([padded]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it.each([
     ["malformed JSON", webhookUrl, "{not json", 400],
     ["a body that is not an app webhook", webhookUrl, JSON.stringify({ hello: "world" }), 400],

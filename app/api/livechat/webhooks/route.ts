@@ -1,6 +1,7 @@
 import { markInstalled, markUninstalled } from "@/lib/data/installations";
 import { env } from "@/lib/env";
 import { parseAppWebhook } from "@/lib/livechat";
+import { parseJsonOrNull, readBodyText } from "@/lib/read-body";
 import { sameText } from "@/lib/same-text";
 
 const answer = (status: number, message: string) => Response.json({ message }, { status });
@@ -14,8 +15,9 @@ export async function POST(request: Request) {
   if (webhookSecret && !sameText(new URL(request.url).searchParams.get("secret"), webhookSecret)) {
     return answer(401, "Wrong or missing webhook secret.");
   }
-  const body: unknown = await request.json().catch(() => null);
-  const event = parseAppWebhook(body);
+  const text = await readBodyText(request);
+  if (text === null) return answer(413, "The body is too large for a LiveChat app webhook.");
+  const event = parseAppWebhook(parseJsonOrNull(text));
   if (!event) return answer(400, "Not a LiveChat app webhook body.");
   if (event.clientId !== clientId) return answer(403, "This webhook is for another LiveChat app.");
 

@@ -10,6 +10,7 @@ import {
 } from "@/lib/auth/frame-cookies";
 import { SIGN_IN_ERROR_MESSAGES } from "@/lib/auth/messages";
 import { finishWidgetSignIn } from "@/lib/auth/widget-sign-in";
+import { parseJsonOrNull, readBodyText } from "@/lib/read-body";
 
 const bodySchema = z.object({
   code: z.string().min(1).max(2048),
@@ -18,6 +19,8 @@ const bodySchema = z.object({
 });
 
 const MAX_BODY_BYTES = 8 * 1024;
+const refused = (status: number, message: string) =>
+  Response.json({ error: "SignInFailed", message }, { status });
 
 /**
  * The code LiveChat's popup posted to the frame, handed to the server: exchanged here, never in
@@ -26,14 +29,10 @@ const MAX_BODY_BYTES = 8 * 1024;
  */
 export async function POST(request: Request) {
   if (!fromOwnPage(request)) return Response.json({ error: "Forbidden" }, { status: 403 });
-  const text = await request.text();
-  const parsed = text.length <= MAX_BODY_BYTES ? bodySchema.safeParse(safeJson(text)) : null;
-  if (!parsed?.success) {
-    return Response.json(
-      { error: "SignInFailed", message: "Not a sign-in result." },
-      { status: 400 },
-    );
-  }
+  const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (text === null) return refused(413, "Not a sign-in result: it is too large.");
+  const parsed = bodySchema.safeParse(parseJsonOrNull(text));
+  if (!parsed.success) return refused(400, "Not a sign-in result.");
   const { code, state, id } = parsed.data;
   const jar = await cookies();
   const pending = jar.get(pendingSignInCookie(id))?.value;
@@ -47,12 +46,4 @@ export async function POST(request: Request) {
   const maxAge = Math.floor((result.expires.getTime() - Date.now()) / 1000);
   jar.set(sessionCookieName(), result.sessionToken, frameCookie(maxAge));
   return Response.json({ signedIn: true });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }
