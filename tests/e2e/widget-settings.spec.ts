@@ -36,7 +36,7 @@ test("an admin saves the organization's settings inside the Settings widget, and
   const settings = widgetFrame(page, "settings");
   await signInInFrame(page, "settings", "alice@acme.test");
   await form(settings).getByLabel("Note for every agent").fill("Lunch rota on the wiki.");
-  await form(settings).getByRole("checkbox", { name: "Accepting chats" }).check();
+  await form(settings).getByRole("checkbox", { name: "Accepting chats", exact: true }).check();
   await form(settings).getByRole("button", { name: "Save settings" }).click();
   await expect(toast(settings, "success")).toHaveText("Settings saved.");
   expect(await storedSettings()).toEqual([
