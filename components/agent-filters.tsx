@@ -26,6 +26,8 @@ interface AgentFiltersProps {
   statuses: readonly string[];
   roles: readonly string[];
   sorts: readonly string[];
+  /** The longest search the server takes (it cuts longer ones). */
+  maxQueryLength: number;
 }
 
 const SORT_LABELS: Record<string, string> = { name: "Name", status: "Status", role: "Role" };
@@ -33,7 +35,6 @@ const options = (values: readonly string[], label: (value: string) => string): O
   values.map((value) => ({ value, label: label(value) }));
 
 const SEARCH_DELAY_MS = 350;
-const MAX_QUERY_LENGTH = 100;
 
 /**
  * Names a Picker's trigger by its label: the Picker of design-system-react-components 2.39.1
@@ -154,7 +155,7 @@ export function AgentFilters(props: AgentFiltersProps) {
         <SearchInput
           id="agent-search"
           value={q}
-          maxLength={MAX_QUERY_LENGTH}
+          maxLength={props.maxQueryLength}
           placeholder="Name or email"
           onChange={(value) => {
             typed.current = true;

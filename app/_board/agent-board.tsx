@@ -10,13 +10,14 @@ import {
   AGENT_SORTS,
   AGENT_STATUSES,
   agentQuerySearch,
+  MAX_SEARCH_LENGTH,
   shownStatuses,
 } from "@/lib/data/agent-query";
 import { getAgentPage } from "@/lib/data/agent-board";
 import type { AgentQuery } from "@/lib/data/types";
 import type { Viewer } from "@/lib/data/viewer";
 
-// The agents board, as the dashboard and the Agent App's fullscreen widget both show it: the
+// The agents board (AgentBoardSection; lib/data's AgentBoard is its data), as the dashboard and the Agent App's fullscreen widget both show it: the
 // organization's note, the filters (sent at once) and the list (streamed when LiveChat answers).
 
 type ShownViewer = Exclude<Viewer, { kind: "reauthenticate" }>;
@@ -37,7 +38,7 @@ export function startAgentList(
   );
 }
 
-export function AgentBoard({
+export function AgentBoardSection({
   basePath,
   query,
   viewer,
@@ -71,6 +72,7 @@ export function AgentBoard({
         statuses={AGENT_STATUSES}
         roles={AGENT_ROLES}
         sorts={AGENT_SORTS}
+        maxQueryLength={MAX_SEARCH_LENGTH}
       />
       {list ? (
         <>

@@ -5,7 +5,7 @@ import {
   type Agent,
   type RoutingStatusValue,
 } from "@/lib/livechat";
-import { PAGE_SIZE, shownStatuses } from "./agent-query";
+import { AGENT_ROLES, AGENT_STATUSES, PAGE_SIZE, shownStatuses } from "./agent-query";
 import type { LiveChatSession } from "./livechat-session";
 import { settle } from "./outcome";
 import { isAdminRole } from "./settings-rules";
@@ -68,10 +68,7 @@ export function toAgentBoard(
   return { agents: rows, counts, accountRoles };
 }
 
-const STATUS_ORDER = ["accepting_chats", "not_accepting_chats", "offline"];
-const ROLE_ORDER = ["owner", "viceowner", "administrator", "normal"];
-
-/** Position in `order`; values LiveChat adds later go last. */
+/** Position in `order` (the pickers' order: accepting first, highest role first); values LiveChat adds later go last. */
 const rank = (order: readonly string[], value: string) => {
   const index = order.indexOf(value);
   return index === -1 ? order.length : index;
@@ -82,8 +79,8 @@ const byName = (a: AgentRow, b: AgentRow) =>
 
 const COMPARE: Readonly<Record<AgentQuery["sort"], (a: AgentRow, b: AgentRow) => number>> = {
   name: byName,
-  status: (a, b) => rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) || byName(a, b),
-  role: (a, b) => rank(ROLE_ORDER, a.role) - rank(ROLE_ORDER, b.role) || byName(a, b),
+  status: (a, b) => rank(AGENT_STATUSES, a.status) - rank(AGENT_STATUSES, b.status) || byName(a, b),
+  role: (a, b) => rank(AGENT_ROLES, a.role) - rank(AGENT_ROLES, b.role) || byName(a, b),
 };
 
 function matches(

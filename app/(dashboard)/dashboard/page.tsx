@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { AgentBoard, startAgentList } from "@/app/_board/agent-board";
+import { AgentBoardSection, startAgentList } from "@/app/_board/agent-board";
 import type { AgentListResult } from "@/components/agent-list";
 import { Heading } from "@/components/ds";
 import { InstallationLine, OrganizationCard } from "@/components/organization-card";
@@ -50,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           }
         />
       )}
-      <AgentBoard basePath={PATH} query={query} viewer={viewer} list={list} />
+      <AgentBoardSection basePath={PATH} query={query} viewer={viewer} list={list} />
     </main>
   );
 }

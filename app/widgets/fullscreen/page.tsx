@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { AgentBoard, startAgentList } from "@/app/_board/agent-board";
+import { AgentBoardSection, startAgentList } from "@/app/_board/agent-board";
 import { AgentAppConnection, FullscreenBadge } from "@/components/agent-app";
 import type { AgentListResult } from "@/components/agent-list";
 import { WidgetHeader } from "@/components/widget-header";
@@ -42,7 +42,7 @@ export default async function FullscreenWidgetPage({
           <NotAcceptingBadge list={list} />
         </Suspense>
       )}
-      <AgentBoard basePath={PATH} query={query} viewer={viewer} list={list} />
+      <AgentBoardSection basePath={PATH} query={query} viewer={viewer} list={list} />
     </main>
   );
 }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toAgentBoard } from "@/lib/data/agent-board";
-import type { Agent } from "@/lib/livechat";
-
-const agent = (id: string, name: string, extra: Partial<Agent> = {}): Agent => ({
-  id,
-  accountId: `acc-${id}`,
-  name,
-  avatarUrl: null,
-  role: "normal",
-  ...extra,
-});
+import { agent } from "./agents";
 
 describe("toAgentBoard", () => {
   it("joins agents with their routing status and counts each status", () => {

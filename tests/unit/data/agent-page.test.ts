@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toAgentBoard, toAgentPage } from "@/lib/data/agent-board";
 import { DEFAULT_AGENT_QUERY } from "@/lib/data/agent-query";
 import type { AgentQuery } from "@/lib/data/types";
-import type { Agent } from "@/lib/livechat";
-
-const agent = (id: string, name: string, extra: Partial<Agent> = {}): Agent => ({
-  id,
-  accountId: `acc-${id}`,
-  name,
-  avatarUrl: null,
-  role: "normal",
-  ...extra,
-});
+import { agent } from "./agents";
 
 const FETCHED_AT = new Date("2026-12-01T10:00:00.000Z");
 const VIEWER = { accountId: "acc-nobody" };
