@@ -7,7 +7,12 @@ import { clientJavaScript, pageBytes } from "./lib/bench/page-bytes";
 import { measureRefresh, REFRESH_LOADS } from "./lib/bench/refresh";
 import { codeState, machine, markdownTable, type Row } from "./lib/bench/report";
 import { countStatements } from "./lib/bench/statements";
-import { measureThroughput, THROUGHPUT_SETUP } from "./lib/bench/throughput";
+import {
+  BREAKDOWN_STEPS,
+  measureBreakdown,
+  measureThroughput,
+  THROUGHPUT_SETUP,
+} from "./lib/bench/throughput";
 import { emulator } from "./lib/emulator-control";
 import { stopAll, stopAllOnSignals } from "./lib/processes";
 import { signInOverHttp } from "./lib/sign-in-over-http";
@@ -64,8 +69,26 @@ async function throughput(run: Run): Promise<Row[]> {
       target: ">= 0.8 of the floor",
       pass: share >= 0.8,
     });
+    await breakdown(run, org);
   }
   return rows;
+}
+
+/** Milliseconds per request of each step from an empty page to the dashboard (notes only). */
+async function breakdown(run: Run, org: Org) {
+  const { cookie, headers } = { cookie: run.cookie[org], headers: run.floor[org].headers };
+  const targets = BREAKDOWN_STEPS.map(({ path }) => ({
+    name: `${path} (${org})`,
+    url: new URL(path, run.dashboard[org].url).href,
+    headers: path === "/bench/floor" ? headers : path === "/bench/empty" ? {} : { cookie },
+  }));
+  const perRequest = await measureBreakdown(targets);
+  run.note(`  ${org}: time per request at saturation (8 connections, 2 cores), step by step:`);
+  BREAKDOWN_STEPS.forEach(({ label, after }, index) => {
+    const step = perRequest[index]!;
+    const added = after === null ? "" : ` (+${(step - perRequest[after]!).toFixed(2)})`;
+    run.note(`    ${`${step.toFixed(2)} ms${added}`.padEnd(20)} ${label}`);
+  });
 }
 
 async function latency(run: Run): Promise<Row[]> {

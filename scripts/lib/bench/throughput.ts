@@ -54,3 +54,32 @@ export async function measureThroughput(targets: Record<Side, Target>) {
     },
   };
 }
+
+/**
+ * The bench build's steps from an empty page to the dashboard (app/bench/*); each adds to the
+ * step at `after` (an index), which is what the breakdown subtracts.
+ */
+export const BREAKDOWN_STEPS = [
+  { path: "/bench/empty", label: "empty dynamic page: Next alone", after: null },
+  { path: "/bench/floor", label: "floor: + the 2 LiveChat calls", after: 0 },
+  { path: "/bench/session", label: "empty + the session check (next-auth, 1 statement)", after: 0 },
+  { path: "/bench/signed-in", label: "+ account and token, 2 LiveChat calls, rows", after: 2 },
+  { path: "/dashboard", label: "dashboard: + rendering", after: 3 },
+] as const;
+
+/**
+ * Where the dashboard's time goes: requests per second of each step of BREAKDOWN_STEPS with the
+ * same connections, as CPU time per request (1 / throughput), 2 rounds of slices in turn.
+ */
+export async function measureBreakdown(targets: Target[]) {
+  const totals = targets.map(() => ({ requests: 0, seconds: 0 }));
+  for (const target of targets) await saturate(target, CONNECTIONS, 1_000);
+  for (let round = 0; round < 2; round++) {
+    for (const [index, target] of targets.entries()) {
+      const run = await saturate(target, CONNECTIONS, SLICE_MS);
+      totals[index]!.requests += run.requests;
+      totals[index]!.seconds += run.seconds;
+    }
+  }
+  return totals.map((total) => (1000 * total.seconds) / total.requests);
+}
