@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER } from "@/lib/log";
 import { parseTheme, THEME_COOKIE, THEME_HEADER } from "@/lib/theme";
 
 // Not a guard (every page authorizes itself). It decides who may frame a response, and carries
 // `?theme=` into the render and into a cookie, so that the theme the app was opened with stays on
-// the next page too.
+// the next page too. It gives every request an id for the server's log lines (lib/log.ts).
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
@@ -33,8 +34,11 @@ export function proxy(request: NextRequest) {
   const widget = isWidgetRoute(pathname);
   const theme = parseTheme(searchParams.get("theme"));
   const headers = new Headers(request.headers);
+  // Ours, never the client's: a forged id could mix its lines into another request's.
+  headers.set(REQUEST_ID_HEADER, crypto.randomUUID());
   if (theme) headers.set(THEME_HEADER, theme);
-  const response = theme ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+  else headers.delete(THEME_HEADER);
+  const response = NextResponse.next({ request: { headers } });
 
   if (widget) {
     const ancestors = env().agentAppOrigins.join(" ");

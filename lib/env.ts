@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./defaults";
+import { log } from "./log";
 
 // The only reader of process.env. Parsed once, on first use; a missing or malformed variable stops
 // the app with one line naming it. With no LIVECHAT_CLIENT_ID the app runs against the bundled
@@ -172,13 +173,14 @@ export function env(): Env {
       notice.livechatEnvNoticeShown = true;
       const { livechat } = cached;
       if (cached.emulator) {
-        console.info(
-          `LiveChat: no LIVECHAT_CLIENT_ID set, using the bundled emulator at ${livechat.accountsUrl} (client ${livechat.clientId}).`,
-        );
+        log.info("env.emulator", {
+          message: `no LIVECHAT_CLIENT_ID set: using the bundled emulator at ${livechat.accountsUrl}`,
+        });
       } else if (!livechat.webhookSecret) {
-        console.warn(
-          "LiveChat: LIVECHAT_WEBHOOK_SECRET is not set; anyone who knows the client id can post uninstall webhooks (signing users out).",
-        );
+        log.warn("env.no_webhook_secret", {
+          message:
+            "LIVECHAT_WEBHOOK_SECRET is not set; anyone who knows the client id can post uninstall webhooks (signing users out).",
+        });
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { LoggerInstance } from "next-auth";
+import { log } from "@/lib/log";
 import { noteSignInError } from "./sign-in-error";
 
 function describe(metadata: unknown): string {
@@ -11,25 +12,24 @@ function describe(metadata: unknown): string {
   return String(metadata);
 }
 
-/** One line, bounded: nothing logged can forge further log lines. */
-const oneLine = (text: string, max: number) =>
-  text
-    .replace(/[\r\n\t\x00-\x1f\x7f]+/g, " ")
-    .trim()
-    .slice(0, max);
+/** Bounded, so that a hostile message cannot flood the log. */
+const bounded = (text: string, max: number) => text.slice(0, max);
 
 /**
- * next-auth's logger: one line per error, no metadata objects (they can hold tokens). Each error
- * also tells the sign-in error page what went wrong.
+ * next-auth's logger: one redacted line per error (lib/log.ts), no metadata objects (they can
+ * hold tokens). Each error also tells the sign-in error page what went wrong.
  */
 export const authLogger: Partial<LoggerInstance> = {
   error(code, metadata) {
     const text = describe(metadata);
     noteSignInError(text);
-    console.error(`[auth] ${oneLine(String(code), 60)}: ${oneLine(text, 300)}`);
+    log.error("auth.error", {
+      nextAuthCode: bounded(String(code), 60),
+      message: bounded(text, 300),
+    });
   },
   warn(code) {
-    console.warn(`[auth] ${oneLine(String(code), 60)}`);
+    log.warn("auth.warning", { nextAuthCode: bounded(String(code), 60) });
   },
   debug() {},
 };

@@ -15,6 +15,7 @@ import {
   revokeUserTokens,
   sealSecret,
 } from "./tokens";
+import { log } from "@/lib/log";
 
 // "Sign in with LiveChat" inside an Agent App widget, a third-party frame: LiveChat's accounts
 // server cannot be framed and the frame gets no unpartitioned cookie, so the widget opens a popup
@@ -144,7 +145,7 @@ export async function finishWidgetSignIn(input: {
 /** A failure of LiveChat's accounts server, told in the sign-in error page's words; others throw. */
 function refusedBy(error: unknown): WidgetSignInResult {
   if (!(error instanceof LiveChatAuthError)) throw error;
-  console.error(`[auth] widget sign-in: ${error.message}`);
+  log.error("auth.widget_sign_in_refused", { message: error.message });
   return { kind: "refused", error: signInErrorOf(error) };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { LiveChatUnavailableError, ReauthenticationRequiredError } from "@/lib/auth/errors";
 import { LiveChatApiError } from "@/lib/livechat";
 import type { Problem, Reauthenticate } from "./types";
+import { log } from "@/lib/log";
 
 /**
  * Runs a read of LiveChat data and returns its expected failures as values: a sign-in LiveChat no
@@ -25,7 +26,7 @@ export function expectedFailure(error: unknown): Problem | Reauthenticate {
     return { kind: "problem", problem: "livechat_unavailable" };
   }
   if (error instanceof LiveChatApiError) {
-    console.error(`LiveChat API call failed: ${error.type} (${error.status})`);
+    log.error("livechat.call_failed", { type: error.type, status: error.status });
     return {
       kind: "problem",
       problem: error.transient ? "livechat_unavailable" : "livechat_refused",
