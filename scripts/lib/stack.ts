@@ -25,6 +25,8 @@ function appEnv(
 ): Record<string, string> {
   const common = {
     NODE_ENV: "production",
+    // A production build against the emulator is refused unless it says it is a demo (lib/env.ts).
+    LIVECHAT_EMULATOR_DEMO: "1",
     NEXTAUTH_SECRET: "test-only-auth-secret-0123456789abcdef",
     TOKEN_ENCRYPTION_KEY: tokenKey,
     LIVECHAT_ACCOUNTS_URL: EMULATOR,
