@@ -2,6 +2,7 @@ import "dotenv/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
+import { DIRECT_URL_VARIABLES, firstSet } from "./lib/database-urls";
 import { EMBEDDED_DATABASE_URL } from "./lib/defaults";
 
 // @prisma/adapter-pg 6.19 cannot deserialize the catalog types `name` and `"char"` that the
@@ -35,7 +36,8 @@ class CatalogAsTextClient extends pg.Client {
 
 // The schema's env("DATABASE_URL") must resolve even for `prisma generate`, or the CLI tries to
 // download a query engine; default to the embedded database that `npm run dev` serves.
-process.env.DATABASE_URL ??= EMBEDDED_DATABASE_URL;
+const directUrl = firstSet(process.env, DIRECT_URL_VARIABLES)?.value ?? EMBEDDED_DATABASE_URL;
+process.env.DATABASE_URL ??= directUrl;
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
@@ -45,7 +47,8 @@ export default defineConfig({
   adapter: async () =>
     new PrismaPg(
       new pg.Pool({
-        connectionString: process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL,
+        // Migrations take an advisory lock: the direct URL, never a transaction pooler's.
+        connectionString: directUrl,
         Client: CatalogAsTextClient as unknown as typeof pg.Client,
       }),
     ),

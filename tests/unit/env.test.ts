@@ -8,6 +8,8 @@ const real = {
   LIVECHAT_CLIENT_SECRET: "def",
   NEXTAUTH_SECRET: "x".repeat(32),
   TOKEN_ENCRYPTION_KEY: KEY,
+  NEXTAUTH_URL: "https://agents.example.com",
+  LIVECHAT_WEBHOOK_SECRET: "w".repeat(24),
 };
 
 function message(source: Record<string, string>): string {
@@ -99,6 +101,9 @@ describe("parseEnv", () => {
   });
 
   it("never echoes a secret's value in its message", () => {
+    expect(
+      message({ ...real, TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${KEY},old:hunter2-not-a-key` }),
+    ).not.toContain("hunter2");
     expect(message({ ...real, NEXTAUTH_SECRET: "hunter2-secret" })).not.toContain("hunter2");
   });
 });
@@ -121,5 +126,118 @@ describe("the origins allowed to frame the widgets", () => {
     expect(message({ ...real, LIVECHAT_AGENT_APP_ORIGINS: "http://evil.example" })).toContain(
       "LIVECHAT_AGENT_APP_ORIGINS",
     );
+  });
+});
+
+describe("unsafe configurations are refused", () => {
+  const production = { NODE_ENV: "production" };
+  const demoSecrets = { NEXTAUTH_SECRET: "d".repeat(32), TOKEN_ENCRYPTION_KEY: KEY };
+
+  it.each([
+    [production, "LIVECHAT_CLIENT_ID is required in production"],
+    [{ ...production, ...demoSecrets }, "LIVECHAT_EMULATOR_DEMO=1"],
+    [{ ...production, LIVECHAT_EMULATOR_DEMO: "1" }, "NEXTAUTH_SECRET is required in production"],
+    [
+      { ...production, LIVECHAT_EMULATOR_DEMO: "1", NEXTAUTH_SECRET: "d".repeat(32) },
+      "TOKEN_ENCRYPTION_KEY is required in production",
+    ],
+    [
+      { VERCEL: "1", LIVECHAT_EMULATOR_DEMO: "1", ...demoSecrets },
+      "LIVECHAT_CLIENT_ID is required on Vercel",
+    ],
+    [{ ...real, NEXTAUTH_URL: undefined }, "NEXTAUTH_URL is required with a real LiveChat app"],
+    [
+      { ...real, NEXTAUTH_URL: "http://agents.example.com" },
+      "NEXTAUTH_URL must be an https:// URL",
+    ],
+    [
+      { ...real, LIVECHAT_ACCOUNTS_URL: "http://accounts.example.com" },
+      "LIVECHAT_ACCOUNTS_URL must be an https:// URL",
+    ],
+    [
+      { ...real, LIVECHAT_API_URL: "http://api.example.com" },
+      "LIVECHAT_API_URL must be an https:// URL",
+    ],
+    [
+      { ...real, LIVECHAT_WEBHOOK_SECRET: undefined },
+      "LIVECHAT_WEBHOOK_SECRET is required with a real LiveChat app",
+    ],
+    [
+      { ...real, LIVECHAT_ORGANIZATION_ID: "org-1" },
+      "LIVECHAT_ORGANIZATION_ID is only for a private app: set LIVECHAT_APP_TYPE=private",
+    ],
+    [{ LIVECHAT_ORGANIZATION_ID: "org-1" }, "LIVECHAT_ORGANIZATION_ID is only for a private app"],
+    [
+      {
+        ...real,
+        TOKEN_ENCRYPTION_PREVIOUS_KEYS: `old:${Buffer.alloc(32).toString("base64")}, bad`,
+      },
+      "TOKEN_ENCRYPTION_PREVIOUS_KEYS",
+    ],
+    [{ POSTGRES_URL: "mysql://x" }, "POSTGRES_URL"],
+  ])("refuses %#, naming the variable and what to do", (source, expected) => {
+    const text = message(source as Record<string, string>);
+    expect(text).toContain(expected);
+    expect(text.split("\n")).toHaveLength(1);
+  });
+
+  it("leaves a build outside Vercel to the server's check (a build may not have its variables)", () => {
+    expect(parseEnv({ ...production, NEXT_PHASE: "phase-production-build" }).emulator).toBe(true);
+    expect(
+      message({ VERCEL: "1", NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }),
+    ).toContain("LIVECHAT_CLIENT_ID is required on Vercel");
+  });
+
+  it("runs a production demo against the emulator only when asked, on its own secrets", () => {
+    const env = parseEnv({ ...production, LIVECHAT_EMULATOR_DEMO: "1", ...demoSecrets });
+    expect(env.emulator).toBe(true);
+    expect(env.authSecret).toBe(demoSecrets.NEXTAUTH_SECRET);
+    expect(env.tokenKeys.current).toBe(KEY);
+  });
+
+  it("lets a real app on this machine use http on localhost (the emulator as LiveChat)", () => {
+    const env = parseEnv({
+      ...real,
+      NEXTAUTH_URL: "http://localhost:3000",
+      LIVECHAT_ACCOUNTS_URL: "http://127.0.0.1:4010",
+      LIVECHAT_API_URL: "http://127.0.0.1:4010",
+    });
+    expect(env.livechat.accountsUrl).toBe("http://127.0.0.1:4010");
+  });
+
+  it("accepts valid previous keys for rotation", () => {
+    const previous = `old:${Buffer.alloc(32, 1).toString("base64")}`;
+    expect(
+      parseEnv({ ...real, TOKEN_ENCRYPTION_PREVIOUS_KEYS: previous }).tokenKeys.previous,
+    ).toEqual([previous]);
+  });
+});
+
+describe("the database connection", () => {
+  it("takes the pooled URL a Vercel Postgres store sets when DATABASE_URL is not set", () => {
+    const pooled = "postgres://u:p@pooler.example.com:6543/db";
+    const direct = "postgres://u:p@db.example.com:5432/db";
+    // Neon: DATABASE_URL is pooled.
+    expect(parseEnv({ DATABASE_URL: pooled, DATABASE_URL_UNPOOLED: direct }).database.url).toBe(
+      pooled,
+    );
+    // Prisma Postgres: DATABASE_URL is direct, DATABASE_URL_POOLED pooled.
+    expect(parseEnv({ DATABASE_URL: direct, DATABASE_URL_POOLED: pooled }).database.url).toBe(
+      pooled,
+    );
+    // Supabase and the former Vercel Postgres: no DATABASE_URL.
+    expect(
+      parseEnv({ POSTGRES_PRISMA_URL: pooled, POSTGRES_URL_NON_POOLING: direct }).database.url,
+    ).toBe(pooled);
+    expect(parseEnv({ POSTGRES_URL: pooled }).database.url).toBe(pooled);
+  });
+
+  it("sizes the pool for where it runs, and DATABASE_POOL_MAX overrides it", () => {
+    const url = "postgres://u@db.example.com/db";
+    expect(parseEnv({}).database.poolMax).toBe(1);
+    expect(parseEnv({ DATABASE_URL: url }).database.poolMax).toBe(10);
+    expect(parseEnv({ ...real, VERCEL: "1", DATABASE_URL: url }).database.poolMax).toBe(3);
+    expect(parseEnv({ DATABASE_URL: url, DATABASE_POOL_MAX: "5" }).database.poolMax).toBe(5);
+    expect(message({ DATABASE_POOL_MAX: "0" })).toContain("DATABASE_POOL_MAX");
   });
 });
