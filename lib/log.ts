@@ -8,6 +8,7 @@ type Level = "info" | "warn" | "error";
 type Fields = Record<string, unknown>;
 
 const REDACTED = "[redacted]";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Keys whose values are secret whatever they look like.
 const SECRET_KEY = /token|secret|password|passwd|authorization|cookie|verifier|^code$|key$/i;
@@ -59,7 +60,8 @@ export function logLine(level: Level, event: string, fields: Fields = {}, reques
     time: new Date().toISOString(),
     level,
     event: redact(event).slice(0, 120),
-    ...(requestId ? { requestId: redact(requestId).slice(0, 64) } : {}),
+    // Ours (proxy.ts), a UUID: kept as it is, anything else dropped.
+    ...(requestId && UUID.test(requestId) ? { requestId } : {}),
     ...safe,
   });
 }

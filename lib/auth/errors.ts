@@ -1,5 +1,10 @@
 /** Why a user must sign in again; each maps to one line on the sign-in page. */
-export type ReauthenticationReason = "session_expired" | "access_revoked" | "no_tokens";
+export type ReauthenticationReason =
+  | "session_expired"
+  | "access_revoked"
+  | "no_tokens"
+  /** A private app's user of another organization: their session and tokens are ended. */
+  | "other_organization";
 
 /** The LiveChat session is over for good (refresh refused, token revoked): sign in again. */
 export class ReauthenticationRequiredError extends Error {

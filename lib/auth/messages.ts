@@ -56,4 +56,6 @@ export const REAUTHENTICATION_MESSAGES: Record<ReauthenticationReason, string> =
     "LiveChat no longer accepts this app's access (it was revoked or the app was removed). Sign in again to continue.",
   no_tokens:
     "Your LiveChat access is gone (signed out elsewhere, or the app was uninstalled). Sign in again to continue.",
+  other_organization:
+    "This app is private to another LiveChat organization, so your session has ended. Sign in with an account of that organization.",
 };

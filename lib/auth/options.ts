@@ -5,6 +5,7 @@ import type { Adapter, AdapterAccount, AdapterSession } from "next-auth/adapters
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LiveChatProvider } from "./livechat-provider";
+import { servesOrganization } from "./organizations";
 import { authLogger } from "./auth-logger";
 import {
   linkNewAccount,
@@ -49,10 +50,7 @@ function createAuthOptions(): NextAuthOptions {
         if (!account) return false;
         const tokens = tokenSetOfSignIn(account);
         // Refused before anything is stored: a private app serves its own organization only.
-        if (
-          livechat.app.type === "private" &&
-          tokens.organizationId !== livechat.app.organizationId
-        ) {
+        if (!servesOrganization(tokens.organizationId)) {
           await revokeQuietly(tokens.accessToken, "refused sign-in");
           return `${AUTH_ERROR_PAGE}?error=PrivateApp`;
         }

@@ -1,5 +1,15 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+
+/**
+ * Whether this app serves an organization: a public app any, a private app only its own
+ * (LIVECHAT_ORGANIZATION_ID). Checked at sign-in and again on every use of a stored token.
+ */
+export function servesOrganization(organizationId: string | null): boolean {
+  const { app } = env().livechat;
+  return app.type === "public" || organizationId === app.organizationId;
+}
 
 /**
  * Clears an organization's uninstalled mark, as a query that can join a `$transaction`. A sign-in

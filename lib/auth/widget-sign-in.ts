@@ -2,9 +2,11 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { sameText } from "@/lib/same-text";
 import { exchangeCode, getMyAccount, LiveChatAuthError, type TokenSet } from "@/lib/livechat";
 import { LIVECHAT_PROVIDER_ID } from "./livechat-provider";
+import { servesOrganization } from "./organizations";
 import { signInErrorOf, type SignInErrorCode } from "./sign-in-error";
 import {
   accountsConfig,
@@ -15,7 +17,6 @@ import {
   revokeUserTokens,
   sealSecret,
 } from "./tokens";
-import { log } from "@/lib/log";
 
 // "Sign in with LiveChat" inside an Agent App widget, a third-party frame: LiveChat's accounts
 // server cannot be framed and the frame gets no unpartitioned cookie, so the widget opens a popup
@@ -120,8 +121,7 @@ export async function finishWidgetSignIn(input: {
   // (each would count against LiveChat's cap of 25 per client and user).
   try {
     const profile = await getMyAccount(accountsConfig(), tokens.accessToken);
-    const { app } = env().livechat;
-    if (app.type === "private" && tokens.organizationId !== app.organizationId) {
+    if (!servesOrganization(tokens.organizationId)) {
       await revokeQuietly(tokens.accessToken, "refused sign-in");
       return { kind: "refused", error: "PrivateApp" };
     }

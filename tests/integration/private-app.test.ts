@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
-import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import {
+  resetDatabase,
+  rowCounts,
+  storedAccountOf,
+  withDatabase,
+} from "../../scripts/lib/app-database";
+import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
+import { SEEDED } from "@/emulator/fixtures";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 
@@ -84,5 +91,90 @@ describe("private app", () => {
 
   it("accepts a sign-in from its own organization", async () => {
     expect(await signInCallback(await oauthAccountOf("alice@acme.test"))).toBe(true);
+  });
+});
+
+/** Copies a signed-in user's rows from the public app's database into the private app's. */
+async function copySignInRows(email: string) {
+  await withDatabase(stack.databaseUrl, (from) =>
+    withDatabase(stack.privateDatabaseUrl, async (to) => {
+      const { rows: users } = await from.query(`SELECT * FROM "User" WHERE email = $1`, [email]);
+      const userId = users[0]!.id as string;
+      const copies: [string, string, unknown[]][] = [
+        ["User", `SELECT * FROM "User" WHERE id = $1`, [userId]],
+        [
+          "Organization",
+          `SELECT o.* FROM "Organization" o JOIN "Account" a ON a."organizationId" = o.id WHERE a."userId" = $1`,
+          [userId],
+        ],
+        ["Account", `SELECT * FROM "Account" WHERE "userId" = $1`, [userId]],
+        ["Session", `SELECT * FROM "Session" WHERE "userId" = $1`, [userId]],
+      ];
+      for (const [table, select, values] of copies) {
+        for (const row of (await from.query(select, values)).rows) {
+          const columns = Object.keys(row);
+          await to.query(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+            Object.values(row),
+          );
+        }
+      }
+      return userId;
+    }),
+  );
+}
+
+describe("private app, on every request", () => {
+  beforeEach(async () => {
+    await resetDatabase(stack.databaseUrl);
+    await resetDatabase(stack.privateDatabaseUrl);
+    await emulator.reset();
+  });
+
+  it("ends an existing session of another organization instead of serving it", async () => {
+    // Globex signed in while the app was public (here: the public app, whose rows and token key
+    // the private app then finds in its database).
+    const { browser } = await signInOverHttp(stack.appUrl, "greta@globex.test");
+    await copySignInRows("greta@globex.test");
+    const cookie = browser.cookieHeader(stack.appUrl);
+
+    const response = await fetch(`${stack.privateAppUrl}/dashboard`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(307);
+    const location = new URL(response.headers.get("location")!, stack.privateAppUrl);
+    expect(location.pathname).toBe("/");
+    expect(location.searchParams.get("reason")).toBe("other_organization");
+    // Nothing of the organization is served: not its id, not its agents.
+    const body = await response.text();
+    expect(body).not.toContain(SEEDED.organizations.globex);
+    expect(body).not.toContain("noah@globex.test");
+
+    // The session is gone and the tokens forgotten: nothing of it can be served again.
+    const stored = await storedAccountOf(stack.privateDatabaseUrl, "greta@globex.test");
+    expect(stored).toMatchObject({ accessToken: null, refreshToken: null });
+    expect((await rowCounts(stack.privateDatabaseUrl)).Session).toBe(0);
+    const again = await fetch(`${stack.privateAppUrl}/dashboard`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
+    expect(
+      new URL(again.headers.get("location")!, stack.privateAppUrl).searchParams.get("reason"),
+    ).toBeNull();
+
+    // The sign-in page says why.
+    const page = await (await fetch(location, { headers: { cookie } })).text();
+    expect(page).toContain("private to another LiveChat organization");
+  });
+
+  it("keeps serving its own organization's sessions", async () => {
+    const { browser } = await signInOverHttp(stack.privateAppUrl, "alice@acme.test");
+    const response = await fetch(`${stack.privateAppUrl}/dashboard`, {
+      headers: { cookie: browser.cookieHeader(stack.privateAppUrl) },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Alice Archer");
   });
 });

@@ -60,20 +60,24 @@ describe("logLine", () => {
         nested: { headers: { authorization: "Bearer x", cookie: "next-auth.session-token=abc" } },
         status: 401,
       },
-      "req-1",
+      "0b7c9e2a-4f1d-4c3b-9a8e-6d5f4e3c2b1a",
     );
     expect(line).not.toMatch(/\n/);
     const parsed = JSON.parse(line);
     expect(parsed).toMatchObject({
       level: "error",
       event: "livechat.refresh_failed",
-      requestId: "req-1",
+      requestId: "0b7c9e2a-4f1d-4c3b-9a8e-6d5f4e3c2b1a",
       accessToken: "[redacted]",
       status: 401,
       nested: { headers: { authorization: "[redacted]", cookie: "[redacted]" } },
     });
     expect(parsed.detail).toBe("token [redacted] refused forged line");
     expect(Date.parse(parsed.time)).not.toBeNaN();
+  });
+
+  it("drops a request id that is not the proxy's UUID", () => {
+    expect(JSON.parse(logLine("info", "x", {}, "forged\nid"))).not.toHaveProperty("requestId");
   });
 
   it("writes an Error as its name and redacted message, never its stack", () => {

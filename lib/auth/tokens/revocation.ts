@@ -8,6 +8,9 @@ export async function revokeQuietly(token: string, why: string): Promise<void> {
   try {
     await revokeToken(accountsConfig(), token);
   } catch (error) {
-    log.warn("livechat.revocation_failed", { why, error });
+    log.warn("livechat.revocation_failed", {
+      message: `LiveChat token revocation (${why}) failed`,
+      error,
+    });
   }
 }
