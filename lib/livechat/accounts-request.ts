@@ -83,5 +83,7 @@ function toAuthError<T>(call: AccountsCall<T>, status: number, json: unknown) {
     call.bearer,
     ...(call.secrets ?? []),
   ]);
-  return new LiveChatAuthError({ code, status, message });
+  const safeDescription =
+    description && redact(description, [call.bearer, ...(call.secrets ?? [])]);
+  return new LiveChatAuthError({ code, status, message, description: safeDescription });
 }

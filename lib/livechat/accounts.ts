@@ -118,7 +118,7 @@ export async function getMyAccount(
 
 /**
  * Exchanges a refresh token for a new access token. Never retries: the caller decides, using
- * `LiveChatAuthError.permanent`.
+ * `LiveChatAuthError.endsSession`.
  * @see https://platform.text.com/docs/authorization/agent-authorization#using-the-refresh-token
  */
 export function refreshAccessToken(cfg: AccountsConfig, refreshToken: string): Promise<TokenSet> {

@@ -101,16 +101,33 @@ export class LiveChatAuthError extends Error {
   override readonly name = "LiveChatAuthError";
   readonly code: LiveChatAuthErrorCode;
   readonly status: number;
+  /** LiveChat's `error_description`, when its JSON error had one. */
+  readonly description?: string;
 
   constructor(init: {
     code: LiveChatAuthErrorCode;
     status: number;
     message: string;
+    description?: string;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
+    this.description = init.description;
+  }
+
+  /**
+   * True only when LiveChat's own JSON answer refused the grant: the refresh token is expired,
+   * revoked or unknown (`invalid_grant`; `unauthorized_client` "refresh token not found", as
+   * livechat-public-docs src/pages/authorization/troubleshooting/index.mdx lists it). Only this
+   * ends a user's LiveChat session. A proxy's or firewall's page (`invalid_response`), or
+   * `invalid_client` while the client secret is being rotated, is an outage: ending sessions
+   * for it would delete every user's refresh token.
+   */
+  get endsSession(): boolean {
+    if (this.code === "invalid_grant") return true;
+    return this.code === "unauthorized_client" && /refresh[ _]token/i.test(this.description ?? "");
   }
 
   /**

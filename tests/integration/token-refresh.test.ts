@@ -21,12 +21,13 @@ const tokenCalls = async () => (await emulator.requests()).counts["POST /v2/toke
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 async function signedIn() {
-  await signInOverHttp(stack.appUrl, EMAIL);
+  const { browser } = await signInOverHttp(stack.appUrl, EMAIL);
+  const cookie = browser.cookieHeader(stack.appUrl);
   const alice = await emulator.account(EMAIL);
   const stored = await storedAccountOf(stack.databaseUrl, EMAIL);
   const [issued] = await emulator.tokens(alice.account_id);
   await emulator.clearRequests();
-  return { alice, stored, issued: issued! };
+  return { alice, stored, issued: issued!, cookie };
 }
 
 /** The LiveChat session a page gets from getViewer. */
@@ -115,6 +116,36 @@ describe("token store refresh (emulator + PostgreSQL)", () => {
     await emulator.clearFaults();
     expect((await getAccessToken(stored.user_id)).accessToken).toMatch(/^dal:/);
   });
+
+  it.each([
+    ["a proxy's 403 HTML page", { status: 403, body: "html" }],
+    ["invalid_client during a secret rotation", { status: 401, error_type: "invalid_client" }],
+  ] as const)(
+    "keeps the user signed in and their tokens on %s from the token endpoint",
+    async (_, fault) => {
+      const { stored, cookie } = await signedIn();
+      await setStoredExpiry(stack.databaseUrl, stored.id, minutesFromNow(-1));
+      await emulator.fault({ endpoint: "/v2/token", ...fault });
+
+      const response = await fetch(`${stack.appUrl}/dashboard`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("LiveChat is unreachable");
+      const after = await storedAccountOf(stack.databaseUrl, EMAIL);
+      expect(after.refreshToken).toBe(stored.refreshToken);
+      expect(after.accessToken).toBe(stored.accessToken);
+      expect(
+        await withDatabase(stack.databaseUrl, async (db) =>
+          Number((await db.query(`SELECT count(*) AS n FROM "Session"`)).rows[0].n),
+        ),
+      ).toBe(1);
+
+      await emulator.clearFaults();
+      expect((await getAccessToken(stored.user_id)).accessToken).toMatch(/^dal:/);
+    },
+  );
 
   it("answers an `authentication` error with one refresh and one retry", async () => {
     const { alice, stored } = await signedIn();

@@ -18,13 +18,14 @@ export function isStillValid(expiresAt: Date | null, now: Date): boolean {
 export type RefreshFailureOutcome = "reauthenticate" | "use_current" | "unavailable";
 
 /**
- * After a failed refresh: a permanent refusal ends the LiveChat session; a passing failure keeps
- * the current token while it is valid, and otherwise reports LiveChat as unavailable.
+ * After a failed refresh: LiveChat refusing the grant (`LiveChatAuthError.endsSession`) ends the
+ * LiveChat session; any other failure keeps the current token while it is valid, and otherwise
+ * reports LiveChat as unavailable (the refresh token is kept for when it is back).
  */
 export function onRefreshFailure(
-  permanent: boolean,
+  grantRefused: boolean,
   currentStillValid: boolean,
 ): RefreshFailureOutcome {
-  if (permanent) return "reauthenticate";
+  if (grantRefused) return "reauthenticate";
   return currentStillValid ? "use_current" : "unavailable";
 }

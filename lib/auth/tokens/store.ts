@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { LiveChatAuthError, refreshAccessToken, type TokenSet } from "@/lib/livechat";
 import { LiveChatUnavailableError, ReauthenticationRequiredError } from "../errors";
 import { LIVECHAT_PROVIDER_ID } from "../livechat-provider";
+import { servesOrganization } from "../organizations";
 import { accountsConfig } from "./accounts-config";
 import { isStillValid, needsRefresh, onRefreshFailure } from "./refresh-policy";
 import { refreshOnce } from "./refresh-lease";
@@ -108,8 +109,22 @@ export async function getLiveChatAccount(userId: string): Promise<LiveChatAccoun
   };
 }
 
+/**
+ * A private app serves its own organization on every request, not only at sign-in: tokens of
+ * another one (left from when the app was public, or from another LIVECHAT_ORGANIZATION_ID) are
+ * revoked and forgotten, and the user must sign in again (which refuses them).
+ */
+async function refuseOtherOrganization(account: AccountWithTokens): Promise<void> {
+  if (servesOrganization(account.organizationId)) return;
+  const accessToken = unsealOrNull(account.accessToken, account.providerAccountId, "access");
+  await clearTokens({ id: account.id });
+  if (accessToken) await revokeQuietly(accessToken, "other organization");
+  throw new ReauthenticationRequiredError("other_organization");
+}
+
 async function freshGrantOf(row: AccountRow | null): Promise<AccessGrant> {
   const account = withTokens(row);
+  await refuseOtherOrganization(account);
   const current = grantOf(account);
   const now = new Date();
   if (!needsRefresh(account.accessTokenExpiresAt, now)) return current;
@@ -128,6 +143,7 @@ export async function refreshRejectedToken(
   rejected: AccessGrant,
 ): Promise<AccessGrant> {
   const account = withTokens(await findLiveChatAccount(userId));
+  await refuseOtherOrganization(account);
   const current = grantOf(account);
   if (current.version !== rejected.version) return current;
   return refreshOrFallBack(account, null);
@@ -172,7 +188,7 @@ async function refreshOrFallBack(
     return fallback ?? grantOf(row);
   } catch (error) {
     if (!(error instanceof LiveChatAuthError)) throw error;
-    const outcome = onRefreshFailure(error.permanent, fallback !== null);
+    const outcome = onRefreshFailure(error.endsSession, fallback !== null);
     if (outcome === "use_current" && fallback) return fallback;
     if (outcome === "unavailable") throw new LiveChatUnavailableError({ cause: error });
     // Only forget the tokens that failed: a sign-in may have stored new ones meanwhile.

@@ -42,3 +42,32 @@ describe("LiveChatAuthError.permanent", () => {
     expect(error).toMatchObject({ name: "LiveChatAuthError", code: "network", status: 0, cause });
   });
 });
+
+describe("LiveChatAuthError.endsSession: only LiveChat refusing the grant signs a user out", () => {
+  const ends = (code: string, status: number, description?: string) =>
+    new LiveChatAuthError({ code, status, message: "m", description }).endsSession;
+
+  it.each([
+    ["invalid_grant", 400, "refresh token expired"],
+    ["invalid_grant", 401, undefined],
+    ["unauthorized_client", 400, "refresh token not found"],
+    ["unauthorized_client", 401, "Refresh_token not found"],
+  ])("ends it for %s (HTTP %i, %s)", (code, status, description) => {
+    expect(ends(code, status, description)).toBe(true);
+  });
+
+  it.each([
+    // A firewall's or proxy's HTML page: not LiveChat's answer.
+    ["invalid_response", 403, undefined],
+    ["invalid_response", 401, undefined],
+    // The client secret being rotated: every user's refresh would fail alike.
+    ["invalid_client", 401, "using refresh token with wrong client id"],
+    ["unauthorized_client", 400, "invalid client secret"],
+    ["unauthorized", 401, undefined],
+    ["access_denied", 403, "insufficient_scope"],
+    ["temporarily_unavailable", 503, undefined],
+    ["network", 0, undefined],
+  ])("keeps it for %s (HTTP %i, %s)", (code, status, description) => {
+    expect(ends(code, status, description)).toBe(false);
+  });
+});
