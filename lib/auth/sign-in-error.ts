@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { LiveChatAuthError, OAUTH_ERROR_CODES } from "@/lib/livechat";
+import { log } from "@/lib/log";
 
 // next-auth 4 folds every failed OAuth callback into one `OAuthCallback` error. The cause only
 // reaches its logger, so the logger hands it to `noteSignInError` for the request being handled,
@@ -69,21 +70,49 @@ export function noteSignInError(text: string): void {
   if (store && !store.code) store.code = classifySignInError(text);
 }
 
-const FOLDED =
-  /\/api\/auth\/(error|signin)\?error=(OAuthCallback|Callback|OAuthSignin|OAuthAccountNotLinked)\b/;
+const FOLDED = new Set(["OAuthCallback", "Callback", "OAuthSignin", "OAuthAccountNotLinked"]);
+const KNOWN: ReadonlySet<string> = new Set(SIGN_IN_ERRORS);
 
-/** Runs an auth route handler and points a folded callback error at the precise one. */
+/** The `?error=` of a redirect to next-auth's error or sign-in route, or to our error page. */
+function errorOfRedirect(location: string, errorPage: string): { url: URL; error: string } | null {
+  if (!location) return null;
+  const url = new URL(location, "http://app.invalid");
+  const error = url.searchParams.get("error");
+  const paths = ["/api/auth/error", "/api/auth/signin", errorPage];
+  return error !== null && paths.includes(url.pathname) ? { url, error } : null;
+}
+
+/**
+ * Runs an auth route handler and points a folded callback error at the precise one. An error
+ * thrown inside a next-auth callback (a database failure, say) would reach the browser as
+ * `?error=<its message>`: it is logged here instead, on one redacted line, and the user gets the
+ * sign-in error page's "Sign-in failed".
+ */
 export async function withPreciseSignInErrors(errorPage: string, handle: () => Promise<Response>) {
   const store: { code?: SignInErrorCode } = {};
   const response = await capture.run(store, handle);
-  const folded = FOLDED.exec(response.headers.get("Location") ?? "");
-  if (!folded) return response;
-  // next-auth logs nothing when the LiveChat account already belongs to another user (the one
-  // signed in here is someone else): that is the same situation as a second account on this user.
-  const code =
-    folded[2] === "OAuthAccountNotLinked" ? "AlreadySignedIn" : (store.code ?? "SignInFailed");
-  const target = new URL(errorPage, folded.input);
+  const redirect = errorOfRedirect(response.headers.get("Location") ?? "", errorPage);
+  if (!redirect || (KNOWN.has(redirect.error) && redirect.url.pathname === errorPage)) {
+    return response;
+  }
+  let code: SignInErrorCode;
+  if (redirect.error === "OAuthAccountNotLinked") {
+    // next-auth logs nothing when the LiveChat account already belongs to another user (the one
+    // signed in here is someone else): that is the same situation as a second account on this user.
+    code = "AlreadySignedIn";
+  } else if (FOLDED.has(redirect.error)) {
+    code = store.code ?? "SignInFailed";
+  } else if (KNOWN.has(redirect.error)) {
+    code = redirect.error as SignInErrorCode;
+  } else {
+    log.error("auth.callback_failed", { message: redirect.error.slice(0, 300) });
+    code = "SignInFailed";
+  }
+  const target = new URL(errorPage, response.headers.get("Location") ?? undefined);
   target.search = new URLSearchParams({ error: code }).toString();
-  response.headers.set("Location", target.toString());
-  return response;
+  const headers = new Headers(response.headers);
+  headers.set("Location", target.toString());
+  // next-auth answers a throwing callback with a 500 that carries the Location: make it a redirect.
+  const status = response.status >= 300 && response.status < 400 ? response.status : 302;
+  return new Response(response.body, { status, headers });
 }

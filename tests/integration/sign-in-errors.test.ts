@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
-import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import { resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
-import { startSignIn } from "../../scripts/lib/sign-in-over-http";
+import { signInOverHttp, startSignIn } from "../../scripts/lib/sign-in-over-http";
 
 const NOTHING = { Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 };
 
@@ -52,3 +53,54 @@ describe("sign-in failures at the token exchange", () => {
     expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
   });
 });
+
+describe("an error thrown inside a next-auth callback", () => {
+  beforeEach(async () => {
+    await resetDatabase(stack.databaseUrl);
+    await emulator.reset();
+  });
+
+  it("is logged on one redacted line and the user lands on the error page, not on its message", async () => {
+    // A second sign-in replaces the tokens inside the signIn callback; with the table gone the
+    // database throws there, and next-auth alone would redirect to `?error=<Prisma's message>`.
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const logBefore = appLog().length;
+    const browser = new HttpBrowser();
+    const callback = await browser.approve(
+      await startSignIn(browser, stack.appUrl),
+      "alice@acme.test",
+    );
+    await withDatabase(stack.databaseUrl, (db) =>
+      db.query(`ALTER TABLE "Organization" RENAME TO "Organization_gone"`),
+    );
+    let location: string | null;
+    try {
+      location = (await browser.fetch(callback)).headers.get("location");
+    } finally {
+      await withDatabase(stack.databaseUrl, (db) =>
+        db.query(`ALTER TABLE "Organization_gone" RENAME TO "Organization"`),
+      );
+    }
+    expect(location).toBe(`${stack.appUrl}/auth/error?error=SignInFailed`);
+
+    await expect.poll(() => callbackFailures(appLog().slice(logBefore))).toHaveLength(1);
+    const [line] = callbackFailures(appLog().slice(logBefore));
+    expect(line).toMatchObject({ level: "error", event: "auth.callback_failed" });
+    expect(line!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const tokens = (await emulator.tokens((await emulator.account("alice@acme.test")).account_id))
+      .flatMap((t) => [t.access_token, t.refresh_token])
+      .filter(Boolean);
+    for (const token of tokens) expect(JSON.stringify(line)).not.toContain(token);
+  });
+});
+
+/** The public app's log (the stack writes it to .tmp/logs). */
+const appLog = () => readFileSync(".tmp/logs/app-public.log", "utf8");
+
+function callbackFailures(log: string): Record<string, unknown>[] {
+  return log
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.event === "auth.callback_failed");
+}
