@@ -78,4 +78,19 @@ test("no page byte, RSC payload, cookie, localStorage or server log holds the ac
   for (const needle of needles) {
     for (const haystack of haystacks) expect(haystack.includes(needle)).toBe(false);
   }
+
+  // The app's own log lines are structured (lib/log.ts): one JSON object each, with its event.
+  const lines = appLogs.flatMap((log) => log.split("\n"));
+  const structured = lines.filter((line) => line.startsWith("{"));
+  expect(structured.length).toBeGreaterThan(0);
+  for (const line of structured) {
+    expect(JSON.parse(line)).toEqual(
+      expect.objectContaining({
+        time: expect.any(String),
+        level: expect.any(String),
+        event: expect.any(String),
+      }),
+    );
+  }
+  expect(lines.filter((line) => /^\[auth\]|^LiveChat /.test(line))).toEqual([]);
 });
