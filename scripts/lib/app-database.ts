@@ -17,7 +17,14 @@ export async function withDatabase<T>(
   }
 }
 
-export const TABLES = ["Session", "Account", "User", "Organization", "VerificationToken"] as const;
+export const TABLES = [
+  "Session",
+  "Account",
+  "User",
+  "Organization",
+  "VerificationToken",
+  "ProcessedWebhook",
+] as const;
 
 export async function resetDatabase(url: string): Promise<void> {
   await withDatabase(url, (client) =>

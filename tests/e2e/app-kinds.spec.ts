@@ -46,6 +46,7 @@ test.describe("private app (its own organization only)", () => {
       User: 0,
       Organization: 0,
       VerificationToken: 0,
+      ProcessedWebhook: 0,
     });
   });
 });

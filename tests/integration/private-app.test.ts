@@ -86,6 +86,7 @@ describe("private app", () => {
       User: 0,
       Organization: 0,
       VerificationToken: 0,
+      ProcessedWebhook: 0,
     });
   });
 

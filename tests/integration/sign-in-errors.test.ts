@@ -6,7 +6,14 @@ import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp, startSignIn } from "../../scripts/lib/sign-in-over-http";
 
-const NOTHING = { Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 };
+const NOTHING = {
+  Session: 0,
+  Account: 0,
+  User: 0,
+  Organization: 0,
+  VerificationToken: 0,
+  ProcessedWebhook: 0,
+};
 
 /** Runs a sign-in up to LiveChat's redirect back, applies `fault`, then lands on the callback. */
 async function callbackWith(fault: Record<string, unknown>) {

@@ -15,7 +15,14 @@ import { stack } from "../../scripts/lib/stack-env";
 
 /** What lib/auth/widget-sign-in.ts binds a pending sign-in's seal to. */
 const PENDING_PURPOSE = "widget-sign-in";
-const NOTHING = { Session: 0, Account: 0, User: 0, Organization: 0, VerificationToken: 0 };
+const NOTHING = {
+  Session: 0,
+  Account: 0,
+  User: 0,
+  Organization: 0,
+  VerificationToken: 0,
+  ProcessedWebhook: 0,
+};
 const json = { "content-type": "application/json" };
 
 /** "Sign in with LiveChat" in the frame: the authorize URL and state, the pending cookie kept. */
