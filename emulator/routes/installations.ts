@@ -8,6 +8,9 @@ import { readJsonBody, redirect, sendJson } from "../http";
 
 const WEBHOOK_TIMEOUT_MS = 5000;
 
+/** A date as LiveChat's app webhooks write it: seconds and a numeric offset (UTC here). */
+const livechatDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "+00:00");
+
 const installationSchema = z.object({
   client_id: z.string().min(1),
   organization_id: z.string().min(1),
@@ -36,7 +39,7 @@ async function postInstallation(ctx: Context): Promise<void> {
     applicationID: client.application_id,
     applicationName: client.name,
     clientID: client.client_id,
-    date: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    date: livechatDate(new Date()),
     event,
     licenseID: organization.license_id,
     organizationID: organization.organization_id,

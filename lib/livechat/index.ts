@@ -11,4 +11,11 @@ export type { RoutingStatus, RoutingStatusValue } from "./routing-statuses";
 export { exchangeCode, getMyAccount, refreshAccessToken, revokeToken } from "./accounts";
 export type { CodeGrant, LiveChatAccountProfile, TokenSet } from "./accounts";
 export type { AccountsConfig } from "./accounts-request";
-export { parseAppWebhook } from "./webhooks";
+export {
+  parseAppWebhook,
+  webhookDigest,
+  webhookFreshness,
+  WEBHOOK_MAX_AGE_MS,
+  WEBHOOK_MAX_SKEW_MS,
+} from "./webhooks";
+export type { AppWebhookEvent, InstallationEvent, WebhookFreshness } from "./webhooks";

@@ -58,7 +58,8 @@ describe("POST /_emulator/installations", () => {
           applicationID: expect.any(String),
           applicationName: "Agent Board (Marketplace)",
           clientID: "marketplace-app",
-          date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+          // As LiveChat's docs show it: "2020-09-14T15:29:53+02:00".
+          date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
           event: "application_installed",
           licenseID: expect.any(Number),
           organizationID: SEEDED.organizations.acme,
