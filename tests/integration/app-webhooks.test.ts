@@ -11,18 +11,28 @@ import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 
 const ACME = SEEDED.organizations.acme;
-const webhookUrl = () => `${stack.appUrl}/api/livechat/webhooks?secret=${stack.webhookSecret}`;
+const webhookUrl = (app = stack.appUrl) =>
+  `${app}/api/livechat/webhooks?secret=${stack.webhookSecret}`;
 
-const uninstalled = {
+/** `date` as LiveChat writes it: seconds and a numeric offset ("2020-09-14T15:29:53+02:00"). */
+function livechatDate(date: Date): string {
+  const warsaw = new Date(date.getTime() + 2 * 3_600_000);
+  return warsaw.toISOString().replace(/\.\d{3}Z$/, "+02:00");
+}
+
+/** An uninstall of Acme as LiveChat sends it, dated `date` (now unless told). */
+const uninstallBody = (date = new Date(), changes: Record<string, unknown> = {}) => ({
   applicationID: "app-1",
   clientID: "marketplace-app",
-  date: "2026-11-30T10:00:00Z",
+  date: livechatDate(date),
   event: "application_uninstalled",
   licenseID: 10000001,
   organizationID: ACME,
   payload: { applicationID: "app-1" },
   userID: "someone",
-};
+  ...changes,
+});
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 const post = (url: string, body: string) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
@@ -104,18 +114,78 @@ describe("LiveChat app webhooks", () => {
     expect((await storedAccountOf(stack.databaseUrl, "alice@acme.test")).accessToken).toBeNull();
   });
 
-  it("a replayed uninstall changes nothing more", async () => {
+  it("a replayed uninstall changes nothing, in either app process, even after users signed in again", async () => {
     await signInOverHttp(stack.appUrl, "alice@acme.test");
-    expect((await post(webhookUrl(), JSON.stringify(uninstalled))).status).toBe(200);
-    const first = await snapshot();
-    expect((await post(webhookUrl(), JSON.stringify(uninstalled))).status).toBe(200);
-    expect(await snapshot()).toEqual(first);
+    const body = JSON.stringify(uninstallBody());
+    const first = await post(webhookUrl(), body);
+    expect([first.status, await first.json()]).toEqual([200, { message: "Recorded uninstalled." }]);
+    // Alice comes back: the organization is installed again and she has a session.
+    const alice = await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const before = await snapshot();
+    expect(before.organizations[0].uninstalledAt).toBeNull();
+    expect(before.counts.Session).toBe(1);
+
+    for (const app of [stack.appUrl, stack.appTwinUrl]) {
+      const replay = await post(webhookUrl(app), body);
+      expect([replay.status, await replay.json()]).toEqual([
+        200,
+        { message: "Ignored application_uninstalled: already processed." },
+      ]);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await alice.browser.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
   });
 
-  it("an uninstall of an organization the app never saw is accepted and stores nothing", async () => {
+  it("the same uninstall reaching both app processes at once is acted on once", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const body = JSON.stringify(uninstallBody());
+    const answers = await Promise.all(
+      [stack.appUrl, stack.appTwinUrl].map(async (app) => {
+        const response = await post(webhookUrl(app), body);
+        return [response.status, ((await response.json()) as { message: string }).message];
+      }),
+    );
+    expect(answers.map(([status]) => status)).toEqual([200, 200]);
+    expect(answers.map(([, message]) => message).sort()).toEqual([
+      "Ignored application_uninstalled: already processed.",
+      "Recorded uninstalled.",
+    ]);
+    const state = await snapshot();
+    expect(state.organizations[0].uninstalledAt).not.toBeNull();
+    expect(state.counts).toMatchObject({ Session: 0, ProcessedWebhook: 1 });
+  });
+
+  it.each([
+    ["dated more than 5 minutes ago", 6, "its date is more than 5 minutes old"],
+    ["dated an hour ago", 60, "its date is more than 5 minutes old"],
+    ["dated 2 minutes in the future", -2, "its date is in the future"],
+  ])("an uninstall %s is acknowledged and ignored", async (_, minutes, why) => {
+    const alice = await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const before = await snapshot();
+    const response = await post(webhookUrl(), JSON.stringify(uninstallBody(minutesAgo(minutes))));
+    expect([response.status, await response.json()]).toEqual([
+      200,
+      { message: `Ignored application_uninstalled: ${why}.` },
+    ]);
+    expect(await snapshot()).toEqual(before);
+    expect(before.organizations[0].uninstalledAt).toBeNull();
+    expect((await alice.browser.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
+  });
+
+  it("an uninstall a little ahead of our clock (within a minute) is acted on", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
     const response = await post(
       webhookUrl(),
-      JSON.stringify({ ...uninstalled, organizationID: "never-seen" }),
+      JSON.stringify(uninstallBody(new Date(Date.now() + 30_000))),
+    );
+    expect(response.status).toBe(200);
+    expect((await snapshot()).counts.Session).toBe(0);
+  });
+
+  it("an uninstall of an organization the app never saw is accepted and stores only its digest", async () => {
+    const response = await post(
+      webhookUrl(),
+      JSON.stringify(uninstallBody(new Date(), { organizationID: "never-seen" })),
     );
     expect(response.status).toBe(200);
     expect(await rowCounts(stack.databaseUrl)).toEqual({
@@ -124,6 +194,7 @@ describe("LiveChat app webhooks", () => {
       User: 0,
       Organization: 0,
       VerificationToken: 0,
+      ProcessedWebhook: 1,
     });
   });
 
@@ -131,7 +202,7 @@ describe("LiveChat app webhooks", () => {
     await signInOverHttp(stack.appUrl, "alice@acme.test");
     const before = await snapshot();
     // A real uninstall, padded to 1 MB: refused for its size, not for what it says.
-    const padded = JSON.stringify({ ...uninstalled, padding: "x".repeat(1024 * 1024) });
+    const padded = JSON.stringify({ ...uninstallBody(), padding: "x".repeat(1024 * 1024) });
     const response = await post(webhookUrl(), padded);
     expect(response.status).toBe(413);
     expect(await snapshot()).toEqual(before);
@@ -152,26 +223,43 @@ describe("LiveChat app webhooks", () => {
     [
       "a missing organizationID",
       webhookUrl,
-      JSON.stringify({ ...uninstalled, organizationID: undefined }),
+      JSON.stringify(uninstallBody(new Date(), { organizationID: undefined })),
+      400,
+    ],
+    [
+      "an uninstall without a date",
+      webhookUrl,
+      JSON.stringify(uninstallBody(new Date(), { date: undefined })),
+      400,
+    ],
+    [
+      "an uninstall with a date that is not RFC 3339",
+      webhookUrl,
+      JSON.stringify(uninstallBody(new Date(), { date: new Date().toUTCString() })),
       400,
     ],
     [
       "another app's clientID",
       webhookUrl,
-      JSON.stringify({ ...uninstalled, clientID: "someone-elses-app" }),
+      JSON.stringify(uninstallBody(new Date(), { clientID: "someone-elses-app" })),
       403,
     ],
     [
       "a wrong secret",
       () => `${stack.appUrl}/api/livechat/webhooks?secret=wrong-${stack.webhookSecret}`,
-      JSON.stringify(uninstalled),
+      JSON.stringify(uninstallBody()),
       401,
     ],
-    ["no secret", () => `${stack.appUrl}/api/livechat/webhooks`, JSON.stringify(uninstalled), 401],
+    [
+      "no secret",
+      () => `${stack.appUrl}/api/livechat/webhooks`,
+      JSON.stringify(uninstallBody()),
+      401,
+    ],
     [
       "a payment event (accepted, ignored)",
       webhookUrl,
-      JSON.stringify({ ...uninstalled, event: "payment_collected" }),
+      JSON.stringify(uninstallBody(new Date(), { event: "payment_collected" })),
       200,
     ],
   ])("%s: refused or ignored, changes nothing", async (_, url, body, status) => {
