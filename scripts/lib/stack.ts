@@ -18,7 +18,8 @@ const APPS = {
 };
 const WEBHOOK_SECRET = randomBytes(16).toString("hex");
 
-function appEnv(
+/** What an app process of the stack gets (also for a suite that starts one more, e.g. health). */
+export function appEnv(
   app: "public" | "private",
   databaseUrl: string,
   tokenKey: string,
