@@ -32,13 +32,16 @@ function uninstall(organizationId: string) {
  * Acts on a fresh install or uninstall once, whichever app process gets it: its digest is stored
  * in the same transaction as the change, so a second delivery (a replay, or LiveChat's retry of
  * one we answered too slowly) finds it and changes nothing, and a failure leaves neither. An
- * install only records that a known organization is back; access still needs a sign-in.
+ * install only records that a known organization is back; access still needs a sign-in. An
+ * organization the app never saw changes nothing and stores nothing.
  */
 export async function recordInstallation(
   event: InstallationEvent & { date: Date },
   now = new Date(),
 ): Promise<"recorded" | "duplicate"> {
   const { organizationId } = event;
+  // The app never saw it: nothing to change, now or on a replay, so nothing is stored either.
+  if (!(await prisma.organization.count({ where: { id: organizationId } }))) return "recorded";
   try {
     await prisma.$transaction([
       prisma.processedWebhook.create({

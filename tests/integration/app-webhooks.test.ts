@@ -182,7 +182,16 @@ describe("LiveChat app webhooks", () => {
     expect((await snapshot()).counts.Session).toBe(0);
   });
 
-  it("an uninstall of an organization the app never saw is accepted and stores only its digest", async () => {
+  it("a replayed uninstall changes nothing more", async () => {
+    await signInOverHttp(stack.appUrl, "alice@acme.test");
+    const uninstalled = uninstallBody();
+    expect((await post(webhookUrl(), JSON.stringify(uninstalled))).status).toBe(200);
+    const first = await snapshot();
+    expect((await post(webhookUrl(), JSON.stringify(uninstalled))).status).toBe(200);
+    expect(await snapshot()).toEqual(first);
+  });
+
+  it("an uninstall of an organization the app never saw is accepted and stores nothing", async () => {
     const response = await post(
       webhookUrl(),
       JSON.stringify(uninstallBody(new Date(), { organizationID: "never-seen" })),
@@ -194,7 +203,7 @@ describe("LiveChat app webhooks", () => {
       User: 0,
       Organization: 0,
       VerificationToken: 0,
-      ProcessedWebhook: 1,
+      ProcessedWebhook: 0,
     });
   });
 
