@@ -5,6 +5,7 @@ import {
   type Agent,
   type RoutingStatusValue,
 } from "@/lib/livechat";
+import { allowedAvatarUrl, avatarOrigins } from "./avatar-origins";
 import { AGENT_ROLES, AGENT_STATUSES, PAGE_SIZE, shownStatuses } from "./agent-query";
 import type { LiveChatSession } from "./livechat-session";
 import { settle } from "./outcome";
@@ -37,7 +38,7 @@ async function getAgentBoard(livechat: LiveChatSession): Promise<AgentBoard> {
 
 /**
  * One agent as a row: an agent without a routing status is not logged in to take chats, and
- * LiveChat shows them offline.
+ * LiveChat shows them offline. A photo from a host other than LiveChat's is dropped (initials).
  */
 export function toAgentRow(agent: Agent, status: RoutingStatusValue | undefined): AgentRow {
   return {
@@ -46,7 +47,7 @@ export function toAgentRow(agent: Agent, status: RoutingStatusValue | undefined)
     email: agent.id,
     role: agent.role,
     jobTitle: agent.jobTitle || null,
-    avatarUrl: agent.avatarUrl,
+    avatarUrl: allowedAvatarUrl(agent.avatarUrl, avatarOrigins()),
     status: status ?? "offline",
   };
 }
