@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies, headers } from "next/headers";
 import { Toaster } from "@/components/toaster";
 import { APP_DESCRIPTION, APP_NAME } from "@/lib/brand";
+import { NONCE_HEADER } from "@/lib/security-headers";
 import {
   parseTheme,
   SYSTEM_THEME_SCRIPT,
@@ -21,17 +22,20 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-/** `?theme=` of this request (proxy.ts), else the one remembered from an earlier page. */
-async function chosenTheme(): Promise<Theme | null> {
+/**
+ * `?theme=` of this request (proxy.ts), else the one remembered from an earlier page; and the
+ * request's script nonce (proxy.ts), without which the CSP blocks an inline script.
+ */
+async function themeAndNonce(): Promise<{ theme: Theme | null; nonce: string | undefined }> {
   const [requestHeaders, requestCookies] = await Promise.all([headers(), cookies()]);
-  return (
+  const theme =
     parseTheme(requestHeaders.get(THEME_HEADER)) ??
-    parseTheme(requestCookies.get(THEME_COOKIE)?.value)
-  );
+    parseTheme(requestCookies.get(THEME_COOKIE)?.value);
+  return { theme, nonce: requestHeaders.get(NONCE_HEADER) ?? undefined };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const theme = await chosenTheme();
+  const { theme, nonce } = await themeAndNonce();
   return (
     // Without a chosen theme the head script sets the class before paint, hence the warning off.
     <html
@@ -40,7 +44,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       data-theme={theme ?? "system"}
       suppressHydrationWarning
     >
-      <head>{!theme && <script dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} />}</head>
+      <head>
+        {!theme && (
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} />
+        )}
+      </head>
       <body>
         <Toaster>{children}</Toaster>
       </body>
