@@ -68,7 +68,7 @@ export function proxy(request: NextRequest) {
     // In a widget frame only a partitioned cookie is kept (a third-party context).
     const where = widget
       ? { sameSite: "none" as const, secure: true, partitioned: true }
-      : { sameSite: "lax" as const };
+      : { sameSite: "lax" as const, secure: env().secureCookies };
     response.cookies.set(THEME_COOKIE, theme, { path: "/", maxAge: ONE_YEAR_SECONDS, ...where });
   }
   return response;

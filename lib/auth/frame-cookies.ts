@@ -12,8 +12,12 @@ export function sessionCookieName(): string {
   return env().secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-/** A pending popup sign-in's cookie (its sealed `state` and PKCE verifier), one per sign-in. */
-export const pendingSignInCookie = (id: string) => `widget-sign-in-${id}`;
+/**
+ * A pending popup sign-in's cookie (its sealed `state` and PKCE verifier), one per sign-in; with
+ * `__Secure-` on an https app, as next-auth names its own, so that no http page can plant one.
+ */
+export const pendingSignInCookie = (id: string) =>
+  `${env().secureCookies ? "__Secure-" : ""}widget-sign-in-${id}`;
 export const PENDING_SIGN_IN_ID = /^[A-Za-z0-9_-]{16}$/;
 /** Only the sign-in endpoints ever need it: every other request goes without the sealed verifier. */
 export const PENDING_SIGN_IN_PATH = "/api/widgets/sign-in";
