@@ -4,6 +4,7 @@ import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
 import { stack } from "../../scripts/lib/stack-env";
 import {
   agentIdsOnEveryPage,
+  clickSignOut,
   expect,
   signInThroughEmulator,
   signInToDashboard,
@@ -84,7 +85,7 @@ test.describe("public app (any organization)", () => {
     await signInThroughEmulator(page, "alice@acme.test");
     await expect(page.getByLabel("Organization")).toContainText("Installed by Alice Archer on");
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await clickSignOut(page);
     await expect(page.getByRole("button", { name: "Sign in with LiveChat" })).toBeVisible();
     await page.context().clearCookies();
     await signInToDashboard(page, appUrl, "nora@acme.test");

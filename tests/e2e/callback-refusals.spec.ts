@@ -3,7 +3,7 @@ import { emulator } from "../../scripts/lib/emulator-control";
 import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
 import { stack } from "../../scripts/lib/stack-env";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
-import { expect, test } from "./fixtures";
+import { clickSignOut, expect, test } from "./fixtures";
 
 test.beforeEach(async () => {
   await resetDatabase(stack.databaseUrl);
@@ -47,7 +47,7 @@ test("a replayed authorization code shows the error page and writes nothing", as
   const first = await callbackWithoutVisiting(page, appUrl, "alice@acme.test");
   await page.goto(first.toString());
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await clickSignOut(page);
   await expect(page.getByRole("button", { name: "Sign in with LiveChat" })).toBeVisible();
 
   const second = await callbackWithoutVisiting(page, appUrl, "alice@acme.test");

@@ -118,3 +118,16 @@ export async function expectHydrated(page: Page, selector: string) {
     )
     .toBe(true);
 }
+
+/** Clicks the header's Sign out once React has hydrated it: a click before that does nothing. */
+export async function clickSignOut(page: Page) {
+  const button = page.getByRole("button", { name: "Sign out" });
+  await expect
+    .poll(() =>
+      button.evaluate((element) =>
+        Object.keys(element).some((key) => key.startsWith("__reactProps")),
+      ),
+    )
+    .toBe(true);
+  await button.click();
+}

@@ -1,7 +1,7 @@
 import { emulator } from "../../scripts/lib/emulator-control";
 import { resetDatabase } from "../../scripts/lib/app-database";
 import { stack } from "../../scripts/lib/stack-env";
-import { agentIdsOnEveryPage, expect, signInThroughEmulator, test } from "./fixtures";
+import { agentIdsOnEveryPage, clickSignOut, expect, signInThroughEmulator, test } from "./fixtures";
 
 const STATUS_LABELS: Record<string, string> = {
   accepting_chats: "Accepting chats",
@@ -44,7 +44,7 @@ test("sign in, see exactly the organization's agents with their statuses, sign o
     await expect(page.locator(`[data-status="${status}"]`)).toContainText(`${label}${expected}`);
   }
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await clickSignOut(page);
   await expect(page.getByRole("button", { name: "Sign in with LiveChat" })).toBeVisible();
   await page.goto(`${appUrl}/dashboard`);
   await expect(page).toHaveURL(`${appUrl}/?callbackUrl=%2Fdashboard`);
