@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
 
 // Run through `npm test` (or `npm test -- e2e`), which starts the emulator and the app servers
 // these tests talk to and passes their URLs in TEST_* variables.
@@ -12,17 +13,9 @@ export default defineConfig({
   use: {
     trace: "retain-on-failure",
     launchOptions: {
-      // Debian's Chromium; Playwright's own browser download is not reachable on these machines.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      // CHROMIUM_PATH, Debian's Chromium (CI), or Playwright's own (scripts/lib/chromium.ts).
+      executablePath: chromiumPath() ?? undefined,
+      args: CHROMIUM_ARGS,
     },
   },
 });
