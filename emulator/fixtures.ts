@@ -60,6 +60,17 @@ export const accounts: readonly Account[] = [
 
 type AgentSeed = Pick<Agent, "id" | "name" | "role" | "routing_status"> & Partial<Agent>;
 
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+const WORK_SCHEDULER: Agent["work_scheduler"] = {
+  timezone: "America/Chicago",
+  schedule: ["sunday", ...WEEKDAYS, "saturday"].map((day) => ({
+    day,
+    enabled: WEEKDAYS.includes(day),
+    start: "09:00",
+    end: "17:00",
+  })),
+};
+
 function agent(org: string, seed: AgentSeed): Agent {
   const signedIn = accounts.find((a) => a.email === seed.id);
   const slug = seed.id.split("@")[0] ?? seed.id;
@@ -72,6 +83,13 @@ function agent(org: string, seed: AgentSeed): Agent {
     groups: [{ id: 0, priority: "normal" }],
     last_logout: seed.routing_status === "offline" ? "2026-01-05T17:30:00.000000Z" : null,
     suspended: false,
+    // The documented default (configuration-api/index.mdx L221).
+    login_status: "not accepting chats",
+    awaiting_approval: false,
+    mobile: null,
+    notifications: ["new_visitor", "incoming_chat"],
+    email_subscriptions: ["weekly_summary"],
+    work_scheduler: WORK_SCHEDULER,
     ...seed,
   };
 }
@@ -82,7 +100,10 @@ const acmeAgents: Agent[] = [
     name: "Alice Archer",
     role: "owner",
     routing_status: "accepting_chats",
+    login_status: "accepting chats",
     job_title: "Head of Support",
+    mobile: "+1 312 555 0100",
+    email_subscriptions: ["daily_summary", "weekly_summary"],
     groups: [
       { id: 0, priority: "first" },
       { id: 1, priority: "supervisor" },
@@ -100,6 +121,7 @@ const acmeAgents: Agent[] = [
     name: "Adam Ashford",
     role: "administrator",
     routing_status: "accepting_chats",
+    login_status: "accepting chats",
     groups: [{ id: 1, priority: "normal" }],
   }),
   agent(ACME, {
@@ -114,7 +136,11 @@ const acmeAgents: Agent[] = [
     name: "Bella Brook",
     role: "normal",
     routing_status: "accepting_chats",
+    login_status: "accepting chats",
     job_title: "Billing Specialist",
+    // As LiveChat's list_agents sample sends it: a CDN path without a scheme
+    // (payloads/management/v3.6/configuration-api/responses/agents/listAgents.json).
+    avatar_path: "cdn.livechatinc.com/avatars/1.png",
     groups: [{ id: 1, priority: "first" }],
   }),
   agent(ACME, {
@@ -130,6 +156,7 @@ const acmeAgents: Agent[] = [
     role: "administrator",
     routing_status: "offline",
     suspended: true,
+    awaiting_approval: true,
   }),
 ];
 
@@ -196,6 +223,7 @@ function globexAgent(index: number): Agent {
     role,
     // A suspended agent cannot take chats, so it never shows up as online.
     routing_status: suspended ? "offline" : (STATUSES[index % STATUSES.length] ?? "offline"),
+    login_status: index % 2 === 0 ? "accepting chats" : "not accepting chats",
     avatar_path: index % 4 === 0 ? "" : `/avatars/globex-${index}.svg`,
     job_title: index % 5 === 0 ? "Support Agent" : "",
     groups: [{ id: index % 5, priority: "normal" }],
@@ -209,6 +237,7 @@ const globexAgents: Agent[] = [
     name: "Greta Gruber",
     role: "owner",
     routing_status: "accepting_chats",
+    login_status: "accepting chats",
     job_title: "Customer Care Director",
   }),
   agent(GLOBEX, {

@@ -71,7 +71,8 @@ async function handle(ctx: Context): Promise<void> {
   if (method === "GET" && isAgentAppPath(path)) return serveAgentApp(ctx);
   // Test controls are neither logged nor faultable: tests must always be able to reach them.
   if (!path.startsWith("/_emulator/")) {
-    logRequest(ctx.store, method, path);
+    const region = ctx.req.headers["x-region"];
+    logRequest(ctx.store, method, path, typeof region === "string" ? region : undefined);
     const fault = takeFault(ctx.store, method, path);
     if (fault && (await applyFault(ctx, fault))) return;
   }

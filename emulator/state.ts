@@ -47,6 +47,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   at: string;
+  /** The X-Region header, where one was sent: which region the caller directed the call to. */
+  region?: string;
 }
 
 /** Everything the emulator remembers. Plain data: each concern's module changes its own part. */
@@ -58,6 +60,11 @@ export interface Store {
   accessTokens: Map<string, AccessToken>;
   refreshTokens: Map<string, RefreshToken>;
   faults: Fault[];
+  /**
+   * Organizations moved to another region (POST /_emulator/organizations/move): their tokens keep
+   * their prefix, and Web API calls directed by it are misdirected.
+   */
+  movedOrganizations: Map<string, string>;
   requests: LoggedRequest[];
   requestCounts: Map<string, number>;
   requestTotal: number;
@@ -72,6 +79,7 @@ export function createStore(): Store {
     accessTokens: new Map(),
     refreshTokens: new Map(),
     faults: [],
+    movedOrganizations: new Map(),
     requests: [],
     requestCounts: new Map(),
     requestTotal: 0,

@@ -2,7 +2,14 @@
 
 export type Region = "dal" | "fra";
 export type Role = "owner" | "viceowner" | "administrator" | "normal";
+/**
+ * Where an agent is now. `offline` is a human agent who is logged out: humans are only ever
+ * `accepting_chats` or `not_accepting_chats` (livechat-public-docs
+ * src/pages/messaging/agent-chat-api/index.mdx L2192), so list_routing_statuses leaves them out.
+ */
 export type RoutingStatus = "accepting_chats" | "not_accepting_chats" | "offline";
+/** The status an agent starts in after logging in (configuration-api/index.mdx L221, L503). */
+export type LoginStatus = "accepting chats" | "not accepting chats";
 
 export interface Organization {
   organization_id: string;
@@ -27,13 +34,27 @@ export interface Agent {
   organization_id: string;
   role: Role;
   routing_status: RoutingStatus;
-  /** Served by the emulator itself; "" for agents without an avatar. */
+  /** Independent of `routing_status`: the default a login starts in, not the current state. */
+  login_status: LoginStatus;
+  /**
+   * A path the emulator serves itself (`/avatars/x.svg`), a scheme-less CDN path as LiveChat's
+   * list_agents sample sends (`cdn.livechatinc.com/avatars/1.png`), or "" for none.
+   */
   avatar_path: string;
   job_title: string;
   max_chats_count: number;
   groups: { id: number; priority: "first" | "normal" | "last" | "supervisor" }[];
   last_logout: string | null;
   suspended: boolean;
+  awaiting_approval: boolean;
+  /** Null when the agent gave none: then LiveChat's answer leaves it out. */
+  mobile: string | null;
+  notifications: string[];
+  email_subscriptions: ("daily_summary" | "weekly_summary")[];
+  work_scheduler: {
+    timezone: string;
+    schedule: { day: string; enabled: boolean; start: string; end: string }[];
+  };
 }
 
 export interface Client {

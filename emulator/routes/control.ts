@@ -112,6 +112,21 @@ function fixtures(ctx: Context): void {
   });
 }
 
+const moveSchema = z.object({
+  organization_id: z.string().min(1),
+  region: z.string().regex(/^[a-z]+(?:-[a-z0-9]+)?$/),
+});
+
+/** LiveChat moves an organization's data to another region: tokens already issued keep their prefix. */
+async function moveOrganization(ctx: Context): Promise<void> {
+  const move = await readJson(ctx, moveSchema);
+  if (!move) return;
+  if (!organizations.some((o) => o.organization_id === move.organization_id))
+    return sendJson(ctx.res, 404, { error: "Unknown organization_id" });
+  ctx.store.movedOrganizations.set(move.organization_id, move.region);
+  sendJson(ctx.res, 200, { organization_id: move.organization_id, region: move.region });
+}
+
 function reset(ctx: Context): void {
   resetStore(ctx.store);
   sendJson(ctx.res, 200, {});
@@ -126,5 +141,6 @@ export const controlRoutes: Routes = {
   "GET /_emulator/tokens": listTokens,
   "GET /_emulator/requests": listRequests,
   "DELETE /_emulator/requests": deleteRequests,
+  "POST /_emulator/organizations/move": moveOrganization,
   "POST /_emulator/reset": reset,
 };

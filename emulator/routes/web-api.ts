@@ -31,11 +31,13 @@ function authenticate(ctx: Context): AccessToken | null {
     sendWebError(ctx.res, "authentication", "The access token is invalid, expired or revoked");
     return null;
   }
+  // The organization's data is served from one region; a call directed elsewhere is refused with
+  // the right region in `data.region` (configuration-api/index.mdx L4384-4399; agent-chat-api
+  // L2629-2642). Without X-Region the call is accepted: the docs no longer document the header.
+  const serving = ctx.store.movedOrganizations.get(token.organizationId) ?? token.region;
   const region = ctx.req.headers["x-region"];
-  if (typeof region === "string" && region !== token.region) {
-    sendWebError(ctx.res, "misdirected_request", `This token belongs to region ${token.region}`, {
-      region: token.region,
-    });
+  if (typeof region === "string" && region !== serving) {
+    sendWebError(ctx.res, "misdirected_request", "Wrong region", { region: serving });
     return null;
   }
   return token;
@@ -82,7 +84,7 @@ const getAgent = action(
   (ctx, token, body) => {
     const agent = agentsOf(token.organizationId).find((a) => a.id === body.id);
     if (!agent) return sendWebError(ctx.res, "not_found", `Agent not found: ${body.id}`);
-    sendJson(ctx.res, 200, toWireAgent(agent, requestOrigin(ctx.req), body.fields));
+    sendJson(ctx.res, 200, toWireAgent(agent, requestOrigin(ctx.req), body.fields, "get_agent"));
   },
 );
 
@@ -93,10 +95,11 @@ function isOwnAgent(token: AccessToken, agentId: string): boolean {
 }
 
 const listRoutingStatuses = action(listRoutingStatusesSchema, canListAgents, (ctx, token, body) => {
-  const statuses = agentsOf(token.organizationId, body.filters).map((a) => ({
-    agent_id: a.id,
-    status: a.routing_status,
-  }));
+  // Logged-out humans are not listed: a human's routing status is only ever `accepting_chats` or
+  // `not_accepting_chats` (agent-chat-api/index.mdx L2192); only bots can be `offline`.
+  const statuses = agentsOf(token.organizationId, body.filters)
+    .filter((a) => a.routing_status !== "offline")
+    .map((a) => ({ agent_id: a.id, status: a.routing_status }));
   sendJson(ctx.res, 200, statuses);
 });
 

@@ -5,6 +5,16 @@ import { stack } from "../../scripts/lib/stack-env";
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /**
+ * The one seeded avatar on LiveChat's CDN (`cdn.livechatinc.com/avatars/1.png`, scheme-less as the
+ * docs' list_agents sample sends it): the app shows it as the https URL a real browser would load,
+ * and the browser gets it from here, so the page renders as in production and nothing leaves the
+ * machine. Any other off-machine request still fails the test.
+ */
+const LIVECHAT_CDN_AVATAR = "https://cdn.livechatinc.com/avatars/1.png";
+const CDN_AVATAR_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" fill="#00893c"/></svg>';
+
+/**
  * Every browser context of every test (the default `page`'s and any the test opens) refuses a
  * request that would leave this machine, and the test fails if one was tried; the attempts are
  * `offMachineRequests`. `appUrl` is the public app's URL.
@@ -18,6 +28,8 @@ export const test = base.extend<{ appUrl: string; offMachineRequests: string[] }
         guarded.route("**/*", (route) => {
           const url = new URL(route.request().url());
           if (url.protocol === "data:" || LOOPBACK.has(url.hostname)) return route.continue();
+          if (url.href === LIVECHAT_CDN_AVATAR && route.request().method() === "GET")
+            return route.fulfill({ contentType: "image/svg+xml", body: CDN_AVATAR_SVG });
           attempts.push(url.toString());
           return route.abort();
         });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEEDED } from "@/emulator/fixtures";
+import { SEEDED, agents as seededAgents } from "@/emulator/fixtures";
 import type { RunningEmulator } from "@/emulator/server";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
 import {
@@ -102,10 +102,58 @@ describe("list_agents", () => {
     expect(new Set(agents.map((a) => a.role))).toEqual(
       new Set(["owner", "viceowner", "administrator", "normal"]),
     );
+    // The only two documented values (configuration-api/index.mdx L221), whatever the agent is doing now.
     expect(new Set(agents.map((a) => a.login_status))).toEqual(
-      new Set(["accepting chats", "not accepting chats", "offline"]),
+      new Set(["accepting chats", "not accepting chats"]),
     );
+    expect(agents.find((a) => a.id === "nora@acme.test")?.login_status).toBe("not accepting chats");
     expect(agents.filter((a) => a.avatar_path === "").map((a) => a.id)).toContain("nora@acme.test");
+    // As the docs' listAgents.json sample sends it: a CDN path without a scheme.
+    expect(agents.find((a) => a.id === "bella@acme.test")?.avatar_path).toBe(
+      "cdn.livechatinc.com/avatars/1.png",
+    );
+  });
+
+  it("accepts every documented fields[] value", async () => {
+    const fields = [
+      "groups",
+      "work_scheduler",
+      "email_subscriptions",
+      "notifications",
+      "job_title",
+      "mobile",
+      "max_chats_count",
+      "suspended",
+      "awaiting_approval",
+      "last_logout",
+    ];
+    const response = await listAgents(alice.access_token, { fields });
+    expect(response.status).toBe(200);
+    const agents = await json<WireAgent[]>(response);
+    expect(agents.find((a) => a.id === "alice@acme.test")).toMatchObject({
+      mobile: "+1 312 555 0100",
+      email_subscriptions: ["daily_summary", "weekly_summary"],
+      notifications: expect.arrayContaining(["incoming_chat"]),
+      awaiting_approval: false,
+      work_scheduler: {
+        timezone: expect.any(String),
+        schedule: expect.arrayContaining([
+          { day: "monday", enabled: true, start: "09:00", end: "17:00" },
+        ]),
+      },
+    });
+    expect(agents.find((a) => a.id === "dora@acme.test")?.awaiting_approval).toBe(true);
+    // Like last_logout, a mobile number the agent never gave is left out.
+    expect(agents.find((a) => a.id === "victor@acme.test")).not.toHaveProperty("mobile");
+    const one = await call("configuration/action/get_agent", alice.access_token, {
+      id: "alice@acme.test",
+      fields,
+    });
+    expect(one.status).toBe(200);
+    expect(await json(one)).toMatchObject({
+      work_scheduler: expect.any(Object),
+      mobile: "+1 312 555 0100",
+    });
   });
 
   it("adds the requested fields", async () => {
@@ -185,6 +233,15 @@ describe("get_agent", () => {
   const getAgent = (token: string, body: unknown) =>
     call("configuration/action/get_agent", token, body);
 
+  it("answers `avatar` as a full URL, not list_agents' `avatar_path`, as the docs' samples differ", async () => {
+    const avatarOf = async (id: string) =>
+      json<Record<string, unknown>>(await getAgent(alice.access_token, { id }));
+    const bella = await avatarOf("bella@acme.test");
+    expect(bella).not.toHaveProperty("avatar_path");
+    expect(bella.avatar).toBe("https://cdn.livechatinc.com/avatars/1.png");
+    expect((await avatarOf("alice@acme.test")).avatar).toBe(`${emulator.url}/avatars/alice.svg`);
+  });
+
   it("returns one agent of the token's organization with the requested fields", async () => {
     const response = await getAgent(alice.access_token, {
       id: "victor@acme.test",
@@ -226,21 +283,33 @@ describe("list_routing_statuses", () => {
   const statuses = (token: string, body: unknown = {}) =>
     call("agent/action/list_routing_statuses", token, body);
 
-  it("lists every agent's routing status", async () => {
+  it("lists the logged-in agents' routing statuses, leaving logged-out humans out", async () => {
     const body = await json<{ agent_id: string; status: string }[]>(
       await statuses(alice.access_token),
     );
-    expect(body).toHaveLength(7);
+    // Humans are only accepting_chats or not_accepting_chats (agent-chat-api/index.mdx L2192).
+    expect(body).toHaveLength(5);
     expect(body).toContainEqual({ agent_id: "alice@acme.test", status: "accepting_chats" });
     expect(body).toContainEqual({ agent_id: "victor@acme.test", status: "not_accepting_chats" });
-    expect(body).toContainEqual({ agent_id: "nora@acme.test", status: "offline" });
+    expect(body.map((s) => s.agent_id)).not.toContain("nora@acme.test");
+    expect(body.map((s) => s.agent_id)).not.toContain("dora@acme.test");
+    expect(new Set(body.map((s) => s.status))).toEqual(
+      new Set(["accepting_chats", "not_accepting_chats"]),
+    );
   });
 
   it("honours group_ids", async () => {
     const body = await json<{ agent_id: string }[]>(
       await statuses(greta.access_token, { filters: { group_ids: [0] } }),
     );
-    expect(body).toHaveLength(101);
+    const loggedIn = seededAgents.filter(
+      (a) =>
+        a.organization_id === SEEDED.organizations.globex &&
+        a.routing_status !== "offline" &&
+        a.groups.some((g) => g.id === 0),
+    );
+    expect(loggedIn.length).toBeGreaterThan(50);
+    expect(body).toHaveLength(loggedIn.length);
   });
 });
 
@@ -337,6 +406,60 @@ describe("refusals", () => {
         )
       ).status,
     ).toBe(200);
+  });
+
+  it("misdirects calls by an organization's old region once LiveChat has moved it", async () => {
+    const move = (region: string) =>
+      fetch(`${emulator.url}/_emulator/organizations/move`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ organization_id: SEEDED.organizations.acme, region }),
+      });
+    expect((await move("fra")).status).toBe(200);
+    try {
+      const byPrefix = () =>
+        call("configuration/action/list_agents", alice.access_token, {}, { "x-region": "dal" });
+      // The documented body (configuration-api/index.mdx L4384-4399): the right region in data.
+      const error = await expectWebError(await byPrefix(), 421, "misdirected_request");
+      expect(error).toEqual({
+        type: "misdirected_request",
+        message: "Wrong region",
+        data: { region: "fra" },
+      });
+      const there = await call(
+        "configuration/action/list_agents",
+        alice.access_token,
+        {},
+        { "x-region": "fra" },
+      );
+      expect(there.status).toBe(200);
+      const log = await json<{ requests: { path: string; region?: string }[] }>(
+        await fetch(`${emulator.url}/_emulator/requests`),
+      );
+      expect(log.requests.at(-1)).toMatchObject({ region: "fra" });
+      // Other organizations stay where they are.
+      expect(
+        (
+          await call(
+            "configuration/action/list_agents",
+            greta.access_token,
+            {},
+            { "x-region": "fra" },
+          )
+        ).status,
+      ).toBe(200);
+    } finally {
+      await move("dal");
+    }
+    expect(
+      (
+        await fetch(`${emulator.url}/_emulator/organizations/move`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ organization_id: "nope", region: "fra" }),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it.each([
