@@ -14,12 +14,23 @@ export const faultSchema = z
     delay_ms: z.number().int().min(0).max(120_000).optional(),
     retry_after: z.union([z.number().int().min(0), z.string().min(1)]).optional(),
     body: z.enum(["malformed", "empty", "html"]).optional(),
+    /** Answered as it is (status 200 unless given): what LiveChat might send that the fixtures never do. */
+    json: z.unknown().optional(),
     hang: z.boolean().optional(),
     times: z.number().int().positive().optional(),
   })
   .strict()
-  .refine((f) => f.status !== undefined || f.body || f.hang || f.delay_ms !== undefined, {
-    message: "A fault needs at least one of status, body, hang or delay_ms",
+  .refine(
+    (f) =>
+      f.status !== undefined ||
+      f.body ||
+      f.hang ||
+      f.delay_ms !== undefined ||
+      f.json !== undefined,
+    { message: "A fault needs at least one of status, body, json, hang or delay_ms" },
+  )
+  .refine((f) => !(f.body && f.json !== undefined), {
+    message: "A fault answers either a broken body or a JSON one, not both",
   });
 
 export type Fault = z.infer<typeof faultSchema>;
@@ -57,20 +68,48 @@ export async function applyFault(ctx: Context, fault: Fault): Promise<boolean> {
       return true;
     }
   }
-  if (fault.status === undefined && !fault.body) return false;
+  if (fault.status === undefined && !fault.body && fault.json === undefined) return false;
   const headers: Record<string, string> = {};
   if (fault.retry_after !== undefined) headers["Retry-After"] = String(fault.retry_after);
   if (fault.body) {
     sendBrokenBody(ctx, fault, headers);
     return true;
   }
+  if (fault.json !== undefined) {
+    sendJson(ctx.res, fault.status ?? 200, fault.json, headers);
+    return true;
+  }
   const status = fault.status ?? 500;
   const message = "Fault injected by the LiveChat emulator";
   const body = isWebApiPath(ctx.url.pathname)
     ? { error: { type: fault.error_type ?? webErrorTypeFor(status), message } }
-    : { error: fault.error_type ?? "temporarily_unavailable", error_description: message };
+    : { error: fault.error_type ?? accountsErrorFor(status), error_description: message };
   sendJson(ctx.res, status, body, headers);
   return true;
+}
+
+/**
+ * The accounts server's `error` for a status, as the Global Accounts API spec's responses give it
+ * (livechat-public-docs src/configs/redoc/global-accounts-api/spec.yml: 400 `bad_request` L363-374,
+ * 401 `unauthorized` L206-215, 403 `access_denied` L254-272, 404 `resource_not_found` L514-521,
+ * 409 `conflict` L391-417, 422 `invalid_request` L423-436, 429 `temporarily_unavailable`
+ * L2246-2259, 500 `server_error` L274-290). The spec lists no 503: RFC 6749's
+ * `temporarily_unavailable` stands for it.
+ */
+const ACCOUNTS_ERROR_BY_STATUS: Readonly<Record<number, string>> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "access_denied",
+  404: "resource_not_found",
+  409: "conflict",
+  422: "invalid_request",
+  429: "temporarily_unavailable",
+  500: "server_error",
+  503: "temporarily_unavailable",
+};
+
+export function accountsErrorFor(status: number): string {
+  return ACCOUNTS_ERROR_BY_STATUS[status] ?? (status >= 500 ? "server_error" : "bad_request");
 }
 
 function sendBrokenBody(ctx: Context, fault: Fault, headers: Record<string, string>): void {

@@ -189,6 +189,46 @@ describe("faults", () => {
     expect(await json(await call())).toMatchObject({ error: { type: "internal_server_error" } });
   });
 
+  it.each([
+    [400, "bad_request"],
+    [401, "unauthorized"],
+    [403, "access_denied"],
+    [404, "resource_not_found"],
+    [409, "conflict"],
+    [422, "invalid_request"],
+    [429, "temporarily_unavailable"],
+    [500, "server_error"],
+    [503, "temporarily_unavailable"],
+    [502, "server_error"],
+    [418, "bad_request"],
+  ])(
+    "gives an accounts fault of status %i without error_type the spec's code for it: %s",
+    async (status, error) => {
+      // global-accounts-api/spec.yml: each status's documented error schema.
+      await control("faults", { endpoint: "/v2/token", status, times: 1 });
+      const faulted = await tokenRequest();
+      expect(faulted.status).toBe(status);
+      expect(await json(faulted)).toEqual({ error, error_description: expect.any(String) });
+    },
+  );
+
+  it("answers a given JSON body, with 200 unless a status is given", async () => {
+    const odd = [{ id: "x@acme.test", role: "supervisor_plus", hobby: "chess" }, { name: "No Id" }];
+    const path = "/v3.6/configuration/action/list_agents";
+    await control("faults", { endpoint: path, json: odd, times: 1 });
+    await control("faults", { endpoint: path, json: { error: "teapot" }, status: 418, times: 1 });
+    const call = () => fetch(`${emulator.url}${path}`, { method: "POST", body: "{}" });
+    const first = await call();
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toContain("application/json");
+    expect(await json(first)).toEqual(odd);
+    const second = await call();
+    expect(second.status).toBe(418);
+    expect(await json(second)).toEqual({ error: "teapot" });
+    expect((await call()).status).toBe(401);
+    expect((await control("faults", { endpoint: path, json: [], body: "html" })).status).toBe(400);
+  });
+
   it("matches the method when one is given", async () => {
     await control("faults", { endpoint: "/v2/token", method: "delete", status: 500 });
     expect((await tokenRequest()).status).toBe(400);
@@ -338,6 +378,29 @@ describe("token controls", () => {
 });
 
 describe("POST /_emulator/reset", () => {
+  it("moves an organization back to its seeded region", async () => {
+    const tokens = await issueTokens(emulator.url);
+    const byDal = () =>
+      fetch(`${emulator.url}/v3.6/configuration/action/list_agents`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.access_token}`, "x-region": "dal" },
+        body: "{}",
+      });
+    await control("organizations/move", {
+      organization_id: SEEDED.organizations.acme,
+      region: "fra",
+    });
+    expect((await byDal()).status).toBe(421);
+    await control("reset", {});
+    const again = await issueTokens(emulator.url);
+    const response = await fetch(`${emulator.url}/v3.6/configuration/action/list_agents`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${again.access_token}`, "x-region": "dal" },
+      body: "{}",
+    });
+    expect(response.status).toBe(200);
+  });
+
   it("goes back to the seeded state", async () => {
     const tokens = await issueTokens(emulator.url);
     const browser = new HttpBrowser(emulator.url);
