@@ -141,6 +141,66 @@ describe("POST /_emulator/installations", () => {
   });
 });
 
+describe("POST /_emulator/payments", () => {
+  const pay = (body: Record<string, unknown>) =>
+    fetch(`${emulator.url}/_emulator/payments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const acme = { client_id: "marketplace-app", organization_id: SEEDED.organizations.acme };
+
+  // The payloads of app-webhooks/index.mdx L66-165, each with a fresh date in the documented
+  // format: seconds and a numeric offset (`2020-09-14T15:29:53+02:00`, L29).
+  it.each([
+    ["payment_trialstarted", {}],
+    ["payment_activated", { quantity: 1 }],
+    ["payment_collected", { total: 400 }],
+    ["payment_cancelled", {}],
+  ])("posts %s with its documented payload", async (event, extra) => {
+    const before = Date.now();
+    expect(await json(await pay({ ...acme, event }))).toEqual({ delivered: true, status: 200 });
+    expect(received).toEqual([
+      {
+        contentType: "application/json",
+        body: {
+          applicationID: expect.any(String),
+          applicationName: "Agent Board (Marketplace)",
+          clientID: "marketplace-app",
+          date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+02:00$/),
+          event,
+          licenseID: expect.any(Number),
+          organizationID: SEEDED.organizations.acme,
+          payload: { paymentID: expect.stringMatching(/^[0-9a-f-]{36}$/), ...extra },
+          userID: SEEDED.accounts.alice,
+        },
+      },
+    ]);
+    const sent = Date.parse((received[0]?.body as { date: string }).date);
+    expect(sent).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(sent).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("sends the payment id, quantity and total it is given", async () => {
+    const paymentID = "bd5e4a08-e870-48c4-a6d8-6a855e2870f1";
+    await pay({ ...acme, event: "payment_activated", payment_id: paymentID, quantity: 3 });
+    await pay({ ...acme, event: "payment_collected", payment_id: paymentID, total: 1200 });
+    expect(received.map((r) => (r.body as { payload: unknown }).payload)).toEqual([
+      { paymentID, quantity: 3 },
+      { paymentID, total: 1200 },
+    ]);
+  });
+
+  it("refuses an installation event, an unknown client and a bad payment id", async () => {
+    expect((await pay({ ...acme, event: "application_installed" })).status).toBe(400);
+    expect((await pay({ ...acme, client_id: "nope", event: "payment_cancelled" })).status).toBe(
+      400,
+    );
+    expect((await pay({ ...acme, event: "payment_cancelled", payment_id: "1" })).status).toBe(400);
+    expect(received).toEqual([]);
+  });
+});
+
 describe("GET /_emulator/marketplace/install", () => {
   const installUrl = "http://localhost:3000/api/livechat/install";
 
