@@ -65,7 +65,9 @@ export function toAgentBoard(
   for (const row of rows) {
     if (row.status in counts) counts[row.status as keyof typeof counts] += 1;
   }
-  const accountRoles = new Map(agents.map((agent) => [agent.accountId, agent.role]));
+  const accountRoles = new Map(
+    agents.flatMap(({ accountId, role }) => (accountId ? [[accountId, role] as const] : [])),
+  );
   return { agents: rows, counts, accountRoles };
 }
 

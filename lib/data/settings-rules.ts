@@ -73,7 +73,7 @@ export function isAdminRole(role: string | undefined): boolean {
  * of the organization's agents (fetched with the account's token) matched by account id.
  */
 export function maySaveSettings(
-  agents: ReadonlyArray<{ accountId: string; role: string }>,
+  agents: ReadonlyArray<{ accountId?: string; role: string }>,
   accountId: string,
 ): boolean {
   return isAdminRole(agents.find((agent) => agent.accountId === accountId)?.role);

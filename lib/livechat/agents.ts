@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { log } from "@/lib/log";
 import { toAvatarUrl } from "./avatar-url";
 import { request, type LiveChatContext } from "./request";
 
@@ -10,9 +11,12 @@ export type AgentGroup = { id: number; priority: string };
 export type Agent = {
   /** The agent's email: LiveChat uses it as the agent ID. */
   id: string;
-  accountId: string;
+  /** Absent when LiveChat sends none (its SDK types it optional). */
+  accountId?: string;
+  /** The id (email) stands in when LiveChat sends no name. */
   name: string;
   avatarUrl: string | null;
+  /** "" when LiveChat sends none: such an agent counts as no admin. */
   role: AgentRole;
   /** LiveChat's default status after login: `accepting chats` or `not accepting chats`. */
   loginStatus?: string;
@@ -34,33 +38,61 @@ const WIRE_FIELDS: Readonly<Record<AgentField, string>> = {
   groups: "groups",
 };
 
-const agentWireSchema = z.looseObject({
-  id: z.string(),
+// Everything but `id` is optional, as LiveChat's own SDK types an agent (lc-sdk-js
+// src/configuration/structures/structures.ts): each field is checked on its own, so one odd value
+// costs that value, not the agent, and one odd agent never costs the list.
+const agentFieldSchemas = {
   account_id: z.string(),
   name: z.string(),
   // list_agents sends `avatar_path`; the docs' get_agent sample sends `avatar`.
-  avatar_path: z.string().nullish(),
-  avatar: z.string().nullish(),
+  avatar_path: z.string().nullable(),
+  avatar: z.string().nullable(),
   role: z.string(),
-  login_status: z.string().optional(),
-  job_title: z.string().optional(),
-  max_chats_count: z.number().optional(),
+  login_status: z.string(),
+  job_title: z.string(),
+  max_chats_count: z.number(),
   // Omitted for an agent that never logged out; tolerated as null too.
-  last_logout: z.string().nullish(),
-  suspended: z.boolean().optional(),
-  groups: z.array(z.looseObject({ id: z.number(), priority: z.string() })).optional(),
-});
+  last_logout: z.string().nullable(),
+  suspended: z.boolean(),
+  groups: z.array(z.looseObject({ id: z.number(), priority: z.string() })),
+};
 
-export type AgentWire = z.infer<typeof agentWireSchema>;
+type AgentFieldSchemas = typeof agentFieldSchemas;
+
+export type AgentWire = { id: string } & {
+  [K in keyof AgentFieldSchemas]?: z.infer<AgentFieldSchemas[K]>;
+};
+
+/** What the lenient parse kept of one agent, and which of its parts it could not read. */
+type ParsedAgent = { wire: AgentWire | null; skipped: string[] };
+
+/** One agent of LiveChat's answer: without a string `id` it is skipped, else only its odd fields are. */
+export function parseAgentWire(raw: unknown): ParsedAgent {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { wire: null, skipped: ["agent"] };
+  }
+  const fields = raw as Record<string, unknown>;
+  if (typeof fields.id !== "string" || fields.id === "") return { wire: null, skipped: ["id"] };
+  const wire: Record<string, unknown> = { id: fields.id };
+  const skipped: string[] = [];
+  for (const [key, schema] of Object.entries(agentFieldSchemas)) {
+    if (fields[key] === undefined) continue;
+    const parsed = schema.safeParse(fields[key]);
+    if (parsed.success) wire[key] = parsed.data;
+    else skipped.push(key);
+  }
+  return { wire: wire as AgentWire, skipped };
+}
 
 /** Maps LiveChat's agent object to ours. */
 export function toAgent(wire: AgentWire): Agent {
   return {
     id: wire.id,
     accountId: wire.account_id,
-    name: wire.name,
-    avatarUrl: toAvatarUrl(wire.avatar_path ?? wire.avatar),
-    role: wire.role,
+    name: wire.name || wire.id,
+    // `||`: an empty avatar_path next to a full avatar is no avatar_path.
+    avatarUrl: toAvatarUrl(wire.avatar_path || wire.avatar),
+    role: wire.role ?? "",
     loginStatus: wire.login_status,
     jobTitle: wire.job_title,
     maxChatsCount: wire.max_chats_count,
@@ -68,6 +100,21 @@ export function toAgent(wire: AgentWire): Agent {
     suspended: wire.suspended,
     groups: wire.groups?.map(({ id, priority }) => ({ id, priority })),
   };
+}
+
+/**
+ * Logs, on one line per answer, what of LiveChat's agents could not be read: counts and field
+ * names only, never an id, a name or an email.
+ */
+function logSkipped(action: string, parsed: ParsedAgent[]): void {
+  const fields: Record<string, number> = {};
+  let agents = 0;
+  for (const { wire, skipped } of parsed) {
+    if (!wire) agents += 1;
+    for (const field of skipped) fields[field] = (fields[field] ?? 0) + 1;
+  }
+  if (Object.keys(fields).length === 0) return;
+  log.warn("livechat.agents_skipped", { action, total: parsed.length, agents, fields });
 }
 
 /**
@@ -84,9 +131,11 @@ export async function listAgents(
       filters: filters && { group_ids: filters.groupIds, suspended: filters.suspended },
       fields: fields?.map((field) => WIRE_FIELDS[field]),
     },
-    schema: z.array(agentWireSchema),
+    schema: z.array(z.unknown()),
   });
-  return wire.map(toAgent);
+  const parsed = wire.map(parseAgentWire);
+  logSkipped("list_agents", parsed);
+  return parsed.flatMap(({ wire: agent }) => (agent ? [toAgent(agent)] : []));
 }
 
 /**
@@ -101,10 +150,21 @@ export async function getAgent(
   const { id, fields } = params;
   const wire = await request(ctx, "configuration/action/get_agent", {
     body: { id, fields: fields?.map((field) => WIRE_FIELDS[field]) },
-    schema: agentWireSchema,
+    schema: agentSchema,
   });
   return toAgent(wire);
 }
+
+// get_agent answers one agent: without an id there is nothing to show, so the answer is invalid.
+const agentSchema = z.unknown().transform((raw, ctx): AgentWire => {
+  const parsed = parseAgentWire(raw);
+  if (parsed.wire) {
+    logSkipped("get_agent", [parsed]);
+    return parsed.wire;
+  }
+  ctx.addIssue({ code: "custom", message: "not an agent with an id" });
+  return z.NEVER;
+});
 
 function toDate(value: string | null | undefined): Date | undefined {
   if (!value) return undefined;

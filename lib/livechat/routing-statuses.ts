@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { log } from "@/lib/log";
 import { request, type LiveChatContext } from "./request";
 
 /** Bots may also be `offline`; values LiveChat adds later pass through as plain strings. */
@@ -28,7 +29,18 @@ export async function listRoutingStatuses(
   const { filters } = params;
   const wire = await request(ctx, "agent/action/list_routing_statuses", {
     body: { filters: filters && { group_ids: filters.groupIds } },
-    schema: z.array(routingStatusWireSchema),
+    schema: z.array(z.unknown()),
   });
-  return wire.map(toRoutingStatus);
+  // One entry at a time: an odd one costs that agent's status (shown offline), not the board.
+  const statuses = wire.flatMap((raw) => {
+    const parsed = routingStatusWireSchema.safeParse(raw);
+    return parsed.success ? [toRoutingStatus(parsed.data)] : [];
+  });
+  if (statuses.length < wire.length) {
+    log.warn("livechat.routing_statuses_skipped", {
+      total: wire.length,
+      skipped: wire.length - statuses.length,
+    });
+  }
+  return statuses;
 }

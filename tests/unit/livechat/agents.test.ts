@@ -106,8 +106,8 @@ describe("listAgents", () => {
     });
   });
 
-  it("rejects an agent without its required fields as invalid_response", async () => {
-    const { fetch } = fakeFetch(json([{ id: "a@x.test", name: "A" }]));
+  it("rejects an answer that is not a list as invalid_response", async () => {
+    const { fetch } = fakeFetch(json({ agents: [smith] }));
 
     await expect(listAgents(ctx(fetch))).rejects.toMatchObject({ type: "invalid_response" });
   });
