@@ -10,14 +10,28 @@ import type { AccessGrant } from "@/lib/auth/tokens";
  */
 export class LiveChatSession {
   #grant: AccessGrant;
+  #region: string | undefined;
 
   constructor(
     readonly userId: string,
     /** LiveChat's account id of the user (the `account_id` list_agents reports). */
     readonly accountId: string,
     grant: AccessGrant,
+    /** The organization's region as remembered (Organization.region): where calls are directed. */
+    region?: string,
   ) {
     this.#grant = grant;
+    this.#region = region;
+  }
+
+  /** Where this session's calls go: the organization's remembered region, else the token's prefix. */
+  static regionOf(session: LiveChatSession): string | undefined {
+    return session.#region;
+  }
+
+  /** After a `misdirected_request`, later calls of the same request go where LiveChat said. */
+  static redirect(session: LiveChatSession, region: string): void {
+    session.#region = region;
   }
 
   /** For lib/data's LiveChat calls: the current grant. */

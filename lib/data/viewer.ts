@@ -33,7 +33,7 @@ export const getViewer = cache(async (userId: string): Promise<Viewer> => {
     return {
       kind: "ready",
       organization,
-      livechat: new LiveChatSession(userId, account.accountId, grant),
+      livechat: new LiveChatSession(userId, account.accountId, grant, organization?.region),
     };
   } catch (error) {
     const failure = expectedFailure(error);

@@ -30,7 +30,12 @@ const TRANSIENT_TYPES: ReadonlySet<string> = new Set([
   "service_unavailable",
   "internal",
   "too_many_requests",
+  // Still misdirected after retrying where LiveChat pointed: its routing is broken, not our call.
+  "misdirected_request",
 ]);
+// A region name as LiveChat's token prefixes write them (`dal`, `fra`, `fra-a`): the value goes
+// into a header and the database, so nothing else is taken from an error body.
+const REGION = /^[a-z]{2,8}(?:-[a-z0-9]{1,8})?$/;
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /** A failed Web API (REST) call. `status` is 0 when no HTTP response arrived. */
@@ -62,6 +67,16 @@ export class LiveChatApiError extends Error {
    */
   get transient(): boolean {
     return TRANSIENT_TYPES.has(this.type);
+  }
+
+  /**
+   * For `misdirected_request`, the region LiveChat says the call belongs to (`data.region`, "where
+   * the client should be connected": livechat-public-docs src/constants/index.js L584-587).
+   */
+  get misdirectedTo(): string | undefined {
+    if (this.type !== "misdirected_request") return undefined;
+    const region: unknown = (this.data as { region?: unknown } | null | undefined)?.region;
+    return typeof region === "string" && REGION.test(region) ? region : undefined;
   }
 
   /**

@@ -13,6 +13,11 @@ export type LiveChatContext = {
   apiUrl: string;
   /** The user's access token, region prefix included (`dal:...`). */
   accessToken: string;
+  /**
+   * The region to direct calls to (`X-Region`): the one LiveChat last named for the organization
+   * in a `misdirected_request`; by default the token's prefix.
+   */
+  region?: string;
   fetch?: typeof fetch;
   /** Per attempt; default 10 000. */
   timeoutMs?: number;
@@ -79,7 +84,7 @@ async function attemptOnce<T>(ctx: LiveChatContext, path: string, options: Reque
   const timeoutMs = ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const init = {
     method: "POST",
-    headers: headersFor(ctx.accessToken),
+    headers: headersFor(ctx),
     body: JSON.stringify(options.body ?? {}),
   };
   const result = await send(ctx.fetch ?? fetch, url, init, timeoutMs);
@@ -106,9 +111,9 @@ async function attemptOnce<T>(ctx: LiveChatContext, path: string, options: Reque
   return parsed.data;
 }
 
-function headersFor(accessToken: string): Record<string, string> {
+function headersFor({ accessToken, region: named }: LiveChatContext): Record<string, string> {
   const headers = { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" };
-  const region = tokenRegion(accessToken);
+  const region = named ?? tokenRegion(accessToken);
   return region ? { ...headers, "X-Region": region } : headers;
 }
 

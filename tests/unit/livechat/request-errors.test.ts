@@ -40,6 +40,35 @@ describe("request errors", () => {
       data: { region: "dal" },
     });
     expect((error as Error).message).toContain("Wrong region");
+    expect((error as LiveChatApiError).misdirectedTo).toBe("dal");
+  });
+
+  it.each([
+    ["no data", undefined],
+    ["no region", {}],
+    ["a region that is not a name", { region: "dal\r\nX-Evil: 1" }],
+    ["a number", { region: 1 }],
+  ])("names no region for a misdirected_request with %s", (_, data) => {
+    const error = new LiveChatApiError({
+      type: "misdirected_request",
+      status: 421,
+      message: "Wrong region",
+      data,
+    });
+    expect(error.misdirectedTo).toBeUndefined();
+  });
+
+  it("names no region for another error type and counts a misdirection left as an outage", () => {
+    const error = new LiveChatApiError({
+      type: "validation",
+      status: 400,
+      message: "x",
+      data: { region: "fra" },
+    });
+    expect(error.misdirectedTo).toBeUndefined();
+    expect(
+      new LiveChatApiError({ type: "misdirected_request", status: 421, message: "x" }).transient,
+    ).toBe(true);
   });
 
   it("does not retry 401 authentication", async () => {

@@ -57,6 +57,16 @@ describe("request", () => {
     expect(calls[0]?.headers.get("x-region")).toBe(region);
   });
 
+  it("directs the call to the region it is given over the token's prefix", async () => {
+    const { fetch, calls } = fakeFetch(json([]));
+
+    await request(context(fetch, { accessToken: "dal:abc", region: "fra" }), "x/action/y", {
+      schema,
+    });
+
+    expect(calls[0]?.headers.get("x-region")).toBe("fra");
+  });
+
   it("sends no X-Region for a token without a region prefix", async () => {
     const { fetch, calls } = fakeFetch(json([]));
 
