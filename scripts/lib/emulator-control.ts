@@ -50,7 +50,12 @@ export const emulator = {
     control("tokens/revoke", { body }),
   fault: (body: Record<string, unknown>) => control("faults", { body }),
   clearFaults: () => control("faults", { method: "DELETE" }),
-  requests: () => control<{ total: number; counts: Record<string, number> }>("requests"),
+  requests: () =>
+    control<{
+      total: number;
+      counts: Record<string, number>;
+      requests: Array<{ method: string; path: string; at: string; region?: string }>;
+    }>("requests"),
   clearRequests: () => control("requests", { method: "DELETE" }),
   /** LiveChat (un)installs `client_id` for an organization and sends the app webhook. */
   installation: (body: {
@@ -59,6 +64,19 @@ export const emulator = {
     event: "application_installed" | "application_uninstalled";
     webhook_url?: string;
   }) => control<{ delivered: boolean; status?: number; error?: string }>("installations", { body }),
+  /** LiveChat's billing sends a payment app webhook (`payment_*`) about `client_id` for an organization. */
+  payment: (body: {
+    client_id: string;
+    organization_id: string;
+    event: "payment_trialstarted" | "payment_activated" | "payment_collected" | "payment_cancelled";
+    payment_id?: string;
+    quantity?: number;
+    total?: number;
+    webhook_url?: string;
+  }) => control<{ delivered: boolean; status?: number; error?: string }>("payments", { body }),
+  /** LiveChat serves an organization from another region: its tokens keep their prefix. */
+  moveOrganization: (organizationId: string, region: string) =>
+    control("organizations/move", { body: { organization_id: organizationId, region } }),
   async account(email: string) {
     const account = (await this.fixtures()).accounts.find((a) => a.email === email);
     if (!account) throw new Error(`no seeded account ${email}`);

@@ -39,6 +39,13 @@ test("sign in, see exactly the organization's agents with their statuses, sign o
     await expect(row).toContainText(STATUS_LABELS[agent.routing_status]!);
     if (agent.job_title) await expect(row).toContainText(agent.job_title);
   }
+  // Bella's avatar is on LiveChat's CDN, sent scheme-less as in the docs' list_agents sample: the
+  // page shows it by its https URL (which the fixtures' guard answers locally).
+  const cdnAvatar = page.locator('tr[data-agent-id="bella@acme.test"] img');
+  await expect(cdnAvatar).toHaveAttribute("src", "https://cdn.livechatinc.com/avatars/1.png");
+  await expect
+    .poll(() => cdnAvatar.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .not.toBe(0);
   for (const [status, label] of Object.entries(STATUS_LABELS)) {
     const expected = agents.filter((a) => a.routing_status === status).length;
     await expect(page.locator(`[data-status="${status}"]`)).toContainText(`${label}${expected}`);

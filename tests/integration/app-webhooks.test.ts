@@ -182,6 +182,30 @@ describe("LiveChat app webhooks", () => {
     expect((await snapshot()).counts.Session).toBe(0);
   });
 
+  it.each([
+    "payment_trialstarted",
+    "payment_activated",
+    "payment_collected",
+    "payment_cancelled",
+  ] as const)(
+    "%s, as LiveChat delivers it, is acknowledged with 200 and changes nothing",
+    async (event) => {
+      const alice = await signInOverHttp(stack.appUrl, "alice@acme.test");
+      const before = await snapshot();
+
+      // The emulator POSTs the documented payload (fresh, offset-dated) to the app's webhook URL.
+      const delivery = await emulator.payment({
+        client_id: "marketplace-app",
+        organization_id: ACME,
+        event,
+      });
+
+      expect(delivery).toEqual({ delivered: true, status: 200 });
+      expect(await snapshot()).toEqual(before);
+      expect((await alice.browser.fetch(`${stack.appUrl}/dashboard`)).status).toBe(200);
+    },
+  );
+
   it("a replayed uninstall changes nothing more", async () => {
     await signInOverHttp(stack.appUrl, "alice@acme.test");
     const uninstalled = uninstallBody();
