@@ -131,10 +131,9 @@ describe("the dashboard against LiveChat's real answers", () => {
     const again = await dashboard(browser);
     expect(again.rows.size).toBe(7);
     expect(again.html).toMatch(/Data region: (<!-- -->)?EU \(fra\)/);
-    expect((await webApiRegions()).sort()).toEqual([
-      `${LIST_AGENTS} fra`,
-      `${ROUTING_STATUSES} fra`,
-    ]);
+    expect((await webApiRegions()).sort()).toEqual(
+      [`${LIST_AGENTS} fra`, `${ROUTING_STATUSES} fra`].sort(),
+    );
   });
 
   it("shows an outage, and remembers nothing, when the retry is misdirected too", async () => {
