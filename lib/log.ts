@@ -77,10 +77,17 @@ async function currentRequestId(): Promise<string | undefined> {
   }
 }
 
+// Lines go out in the order they were logged, each once its request id is known.
+let written: Promise<void> = Promise.resolve();
+
 function write(level: Level, event: string, fields?: Fields) {
   const output = level === "info" ? console.info : level === "warn" ? console.warn : console.error;
-  void currentRequestId().then((requestId) => output(logLine(level, event, fields, requestId)));
+  const id = currentRequestId();
+  written = written.then(async () => output(logLine(level, event, fields, await id)));
 }
+
+/** Resolves once every line logged so far is written (for tests: no guessing with timers). */
+export const logsWritten = (): Promise<void> => written;
 
 /**
  * `log.error("livechat.call_failed", { type, status })`: an event name, dotted, and fields (no

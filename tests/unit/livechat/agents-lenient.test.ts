@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getAgent, listAgents, parseAgentWire } from "@/lib/livechat/agents";
 import { listRoutingStatuses } from "@/lib/livechat/routing-statuses";
+import { logsWritten } from "@/lib/log";
 import { fakeFetch, json } from "./fake-fetch";
 
 // LiveChat's own SDK types every agent field but `id` as optional (lc-sdk-js
@@ -25,8 +26,8 @@ const jones = {
 async function warnings(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   await run();
-  // log.ts writes once the request id is known (a microtask later).
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // log.ts writes once the request id is known.
+  await logsWritten();
   return warn.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
 }
 
