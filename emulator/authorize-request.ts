@@ -44,12 +44,15 @@ export function checkAuthorizeRequest(
   query: URLSearchParams,
   clients: readonly Client[],
 ): AuthorizeCheck {
+  // unauthorized_client's reasons "missing client ID", "client ID not found", "invalid redirect
+  // URI" and the exception details (troubleshooting/index.mdx L128-136, L200-206). The page's
+  // L78-82 ties the same mistakes to invalid_request's text: the code list is the precise one.
   const client = clients.find((c) => c.client_id === query.get("client_id"));
-  if (!client) return refuse("invalid_request", "client_id_not_found");
+  if (!client) return refuse("unauthorized_client", "client_id_not_found");
   const redirectUri = query.get("redirect_uri");
-  if (!redirectUri) return refuse("invalid_request", "redirect_uri_not_set");
+  if (!redirectUri) return refuse("unauthorized_client", "redirect_uri_not_set");
   if (!matchesRedirectWhitelist(redirectUri, client.redirect_uris))
-    return refuse("invalid_request", "invalid_redirect_uri");
+    return refuse("unauthorized_client", "invalid_redirect_uri");
 
   // From here on the redirect URI is trusted: a popup (flow=button) may hear about the error.
   const replyTo: ReplyTo = {

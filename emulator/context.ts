@@ -6,6 +6,10 @@ import type { Store } from "./state";
 export interface EmulatorConfig {
   codeTtlMs: number;
   accessTokenTtlMs: number;
+  /** Null (the default): refresh tokens never expire, as far as LiveChat's docs say. */
+  refreshTokenTtlMs: number | null;
+  /** LiveChat's 3 redirects in 30 s per client and account; off only for suites that need it. */
+  redirectLimit: boolean;
   /** The seeded clients, each whitelist extended with the configured extra redirect URIs. */
   clients: Client[];
   webhookUrl: string | undefined;

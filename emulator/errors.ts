@@ -38,14 +38,23 @@ export function sendWebError(
   sendJson(res, WEB_ERROR_STATUS[type], { error: { type, message, ...(data ? { data } : {}) } });
 }
 
-/** Accounts server errors: `{"error": "CODE", "error_description": "text"}`. */
+/**
+ * Accounts server errors: `{"error": "CODE", "error_description": "text"}`, plus what the Global
+ * Accounts API spec's error objects may add (`sub_error`, `invalid_fields`, `resource_name`).
+ */
 export function sendAccountsError(
   res: ServerResponse,
   status: number,
   error: string,
   description: string,
+  extra: Record<string, unknown> = {},
 ): void {
-  sendJson(res, status, { error, error_description: description }, { "Cache-Control": "no-store" });
+  sendJson(
+    res,
+    status,
+    { error, error_description: description, ...extra },
+    { "Cache-Control": "no-store" },
+  );
 }
 
 /** A zod error as one line, for JSON error messages. */

@@ -28,8 +28,21 @@ export const SEEDED = {
 } as const;
 
 export const organizations: readonly Organization[] = [
-  { organization_id: ACME, name: "Acme Support", region: "dal", license_id: 10_000_001 },
-  { organization_id: GLOBEX, name: "Globex Europe", region: "fra", license_id: 10_000_002 },
+  {
+    organization_id: ACME,
+    name: "Acme Support",
+    region: "dal",
+    token_prefix: "dal",
+    license_id: 10_000_001,
+  },
+  // A `fra-a:` organization, so that a prefix that is not the bare region is tested end to end.
+  {
+    organization_id: GLOBEX,
+    name: "Globex Europe",
+    region: "fra",
+    token_prefix: "fra-a",
+    license_id: 10_000_002,
+  },
 ];
 
 const SEEDED_AT = "2025-01-15T09:00:00.000Z";

@@ -9,6 +9,9 @@ const envSchema = z.object({
   EMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
   EMULATOR_CODE_TTL_SECONDS: z.coerce.number().positive().default(600),
   EMULATOR_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().positive().default(28_800),
+  EMULATOR_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().min(0).optional(),
+  // `off` lifts LiveChat's 3 redirects in 30 s per client and account (for test suites only).
+  EMULATOR_REDIRECT_LIMIT: z.enum(["on", "off"]).default("on"),
   EMULATOR_REDIRECT_URIS: z.string().optional(),
   EMULATOR_WEBHOOK_URL: z.url().optional(),
   EMULATOR_WIDGET_FULLSCREEN_URL: z.url().default(DEFAULT_WIDGET_URLS.fullscreen),
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
     host: env.EMULATOR_HOST,
     codeTtlSeconds: env.EMULATOR_CODE_TTL_SECONDS,
     accessTokenTtlSeconds: env.EMULATOR_ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: env.EMULATOR_REFRESH_TOKEN_TTL_SECONDS,
+    redirectLimit: env.EMULATOR_REDIRECT_LIMIT === "on",
     extraRedirectUris,
     webhookUrl: env.EMULATOR_WEBHOOK_URL,
     widgetFullscreenUrl: env.EMULATOR_WIDGET_FULLSCREEN_URL,
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
         organization_id: o.organization_id,
         name: o.name,
         region: o.region,
+        token_prefix: o.token_prefix,
       })),
     ),
   );
@@ -94,6 +100,8 @@ async function main(): Promise<void> {
   console.log(
     `\nTest controls: ${emulator.url}/_emulator/fixtures (and faults, tokens, requests, reset)`,
   );
+  if (env.EMULATOR_REDIRECT_LIMIT === "off")
+    console.log("LiveChat's limit of 3 redirects in 30 s per client and account is OFF");
   if (env.EMULATOR_WEBHOOK_URL) console.log(`App webhooks go to ${env.EMULATOR_WEBHOOK_URL}`);
 
   const shutdown = (signal: string) => {

@@ -102,6 +102,8 @@ const EXCEPTION_TEXT: Record<string, string> = {
     "This private app can only be used by the organization that created it.",
   unsupported_response_type: "Only response_type=code is supported.",
   invalid_scope: "The scope parameter asks for a scope the app was not configured with.",
+  too_many_redirects:
+    "The app sent you to LiveChat too many times in a row (LiveChat allows 3 sign-ins per app and account in 30 seconds). Wait half a minute, then start again from the app.",
 };
 
 export function ooopsPage(exception: string, details: string | null): string {

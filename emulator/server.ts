@@ -23,6 +23,13 @@ export interface EmulatorOptions {
   host?: string;
   codeTtlSeconds?: number;
   accessTokenTtlSeconds?: number;
+  /** Default: refresh tokens never expire. */
+  refreshTokenTtlSeconds?: number;
+  /**
+   * LiveChat's limit of 3 authorization redirects in 30 s per client and account. Default on;
+   * off only for test suites that sign one account in many times in a row.
+   */
+  redirectLimit?: boolean;
   /** Added to every client's redirect URI whitelist. */
   extraRedirectUris?: string[];
   /** Default target of POST /_emulator/installations. */
@@ -91,6 +98,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const config: EmulatorConfig = {
     codeTtlMs: (options.codeTtlSeconds ?? 600) * 1000,
     accessTokenTtlMs: (options.accessTokenTtlSeconds ?? 28_800) * 1000,
+    refreshTokenTtlMs:
+      options.refreshTokenTtlSeconds === undefined ? null : options.refreshTokenTtlSeconds * 1000,
+    redirectLimit: options.redirectLimit ?? true,
     clients: clients.map((c) => ({
       ...c,
       redirect_uris: [...c.redirect_uris, ...extraRedirectUris],

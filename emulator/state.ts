@@ -28,6 +28,8 @@ export interface TokenGrant {
   accountId: string;
   organizationId: string;
   region: Region;
+  /** The organization's `token_prefix`, put before every access token. */
+  tokenPrefix: string;
   scopes: string[];
 }
 
@@ -40,6 +42,8 @@ export interface AccessToken extends TokenGrant {
 
 export interface RefreshToken extends TokenGrant {
   value: string;
+  /** Null: LiveChat documents no lifetime for refresh tokens; an emulator option can set one. */
+  expiresAt: number | null;
   revoked: boolean;
 }
 
@@ -57,6 +61,10 @@ export interface Store {
   /** Scopes each account granted each client (`account_id|client_id`): LiveChat remembers consent per account. */
   grants: Map<string, Set<string>>;
   codes: Map<string, AuthCode>;
+  /** When each `account_id|client_id` was last redirected back with a code (LiveChat's redirect limit). */
+  redirects: Map<string, number[]>;
+  /** Set by a test control; null follows the emulator's configuration. */
+  redirectLimit: boolean | null;
   accessTokens: Map<string, AccessToken>;
   refreshTokens: Map<string, RefreshToken>;
   faults: Fault[];
@@ -76,6 +84,8 @@ export function createStore(): Store {
     sessions: new Map(),
     grants: new Map(),
     codes: new Map(),
+    redirects: new Map(),
+    redirectLimit: null,
     accessTokens: new Map(),
     refreshTokens: new Map(),
     faults: [],

@@ -9,8 +9,8 @@ const sameOwner = (a: TokenGrant, b: TokenGrant) =>
 
 /** What a token's successors inherit from it. */
 export function grantOf(token: TokenGrant): TokenGrant {
-  const { family, clientId, accountId, organizationId, region, scopes } = token;
-  return { family, clientId, accountId, organizationId, region, scopes };
+  const { family, clientId, accountId, organizationId, region, tokenPrefix, scopes } = token;
+  return { family, clientId, accountId, organizationId, region, tokenPrefix, scopes };
 }
 
 function isLive(token: AccessToken, now = Date.now()): boolean {
@@ -29,10 +29,15 @@ function revokeOldest(live: { revoked: boolean }[]): void {
     token.revoked = true;
 }
 
-export function issueRefreshToken(store: Store, grant: TokenGrant): RefreshToken {
+export function issueRefreshToken(
+  store: Store,
+  grant: TokenGrant,
+  ttlMs: number | null,
+): RefreshToken {
   const token: RefreshToken = {
     ...grant,
     value: randomToken(32),
+    expiresAt: ttlMs === null ? null : Date.now() + ttlMs,
     revoked: false,
   };
   store.refreshTokens.set(token.value, token);
@@ -44,9 +49,13 @@ export function issueRefreshToken(store: Store, grant: TokenGrant): RefreshToken
  * Public clients' refresh tokens are single use: the old one dies and a new one takes its place.
  * Unlike revokeRefreshToken, the access tokens already issued with it stay valid until they expire.
  */
-export function rotateRefreshToken(store: Store, old: RefreshToken): RefreshToken {
+export function rotateRefreshToken(
+  store: Store,
+  old: RefreshToken,
+  ttlMs: number | null,
+): RefreshToken {
   old.revoked = true;
-  return issueRefreshToken(store, grantOf(old));
+  return issueRefreshToken(store, grantOf(old), ttlMs);
 }
 
 export function issueAccessToken(
@@ -57,7 +66,7 @@ export function issueAccessToken(
 ): AccessToken {
   const token: AccessToken = {
     ...grant,
-    value: `${grant.region}:${randomToken(24)}`,
+    value: `${grant.tokenPrefix}:${randomToken(24)}`,
     refreshToken,
     expiresAt: Date.now() + ttlMs,
     revoked: false,

@@ -15,6 +15,12 @@ export interface Organization {
   organization_id: string;
   name: string;
   region: Region;
+  /**
+   * What LiveChat puts before the codes and access tokens of this organization: its region, or a
+   * cell of it, as the `fra-a:` tokens of the Global Accounts API spec's examples
+   * (livechat-public-docs src/configs/redoc/global-accounts-api/spec.yml L2052, L2183).
+   */
+  token_prefix: string;
   license_id: number;
 }
 

@@ -54,7 +54,15 @@ function revoke(ctx: Context): void {
   const refresh = ctx.store.refreshTokens.get(value);
   if (access) revokeAccessToken(ctx.store, access);
   else if (refresh) revokeRefreshToken(ctx.store, refresh);
-  else return sendAccountsError(ctx.res, 404, "not_found", "Unknown token");
+  // The spec's 404 "Not found, the token doesn't exist." with its ref_11 body
+  // (global-accounts-api/spec.yml L2271-2294, L514-533).
+  else
+    return sendAccountsError(
+      ctx.res,
+      404,
+      "resource_not_found",
+      "The requested resource couldn't be found.",
+    );
   sendJson(ctx.res, 200, {});
 }
 
@@ -62,11 +70,13 @@ function me(ctx: Context): void {
   const token = requireToken(ctx);
   if (!token) return;
   if (!hasScope(token.scopes, "accounts--my:ro")) {
+    // The spec's 403 "Forbidden: Insufficient scope" (ref_5, spec.yml L254-272, L503-507).
     return sendAccountsError(
       ctx.res,
       403,
       "access_denied",
-      "The token lacks the accounts--my:ro scope",
+      "The resource owner or authorization server denied the request.",
+      { sub_error: "insufficient_scope" },
     );
   }
   const account = accounts.find((a) => a.account_id === token.accountId);
@@ -76,7 +86,8 @@ function me(ctx: Context): void {
     name: account.name,
     email: account.email,
     email_verified: true,
-    default_product: "livechat",
+    // One of the spec's enum values, capitalised as it writes them (spec.yml L70-79).
+    default_product: "LiveChat",
     default_organization_id: account.organization_id,
     avatar_url: null,
     created_at: account.created_at,

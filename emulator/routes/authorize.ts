@@ -85,6 +85,23 @@ const privateAppRefusal = (request: AuthorizeRequest) => ({
   replyTo: request,
 });
 
+// "There's a limit of 3 redirects in 30 seconds to the Livechat OAuth 2.1 server per client per
+// user account. When the limit is reached, the server redirects to the error page with the
+// `too_many_redirects` error details." (livechat-public-docs src/pages/authorization/
+// oauth-authorization/index.mdx L50). The docs name no oauth_exception for it.
+const REDIRECT_LIMIT = 3;
+const REDIRECT_WINDOW_MS = 30_000;
+
+/** Counts a redirect back to the app; false (and nothing counted) when it would be one too many. */
+function withinRedirectLimit(ctx: Context, key: string): boolean {
+  if (!(ctx.store.redirectLimit ?? ctx.config.redirectLimit)) return true;
+  const now = Date.now();
+  const recent = (ctx.store.redirects.get(key) ?? []).filter((at) => at > now - REDIRECT_WINDOW_MS);
+  if (recent.length >= REDIRECT_LIMIT) return false;
+  ctx.store.redirects.set(key, [...recent, now]);
+  return true;
+}
+
 /** Issues the single-use code and hands it over: a redirect, or a post to the popup's opener. */
 function issueCode(
   ctx: Context,
@@ -92,7 +109,11 @@ function issueCode(
   account: Account,
   status: 302 | 303,
 ): void {
-  const code = `${organizationOf(account).region}:${randomToken(24)}`;
+  // A popup posts its result instead of redirecting: only redirects count.
+  if (request.flow === "redirect" && !withinRedirectLimit(ctx, grantKey(account, request))) {
+    return redirect(ctx.res, status, ooopsLocation("invalid_request", "too_many_redirects"));
+  }
+  const code = `${organizationOf(account).token_prefix}:${randomToken(24)}`;
   ctx.store.codes.set(code, {
     value: code,
     clientId: request.client.client_id,
@@ -109,7 +130,9 @@ function issueCode(
   }
   const target = new URL(request.redirectUri);
   target.searchParams.set("code", code);
-  if (request.state !== null) target.searchParams.set("state", request.state);
+  // Always there, empty when the app sent none: the docs' example of a request without `state`
+  // comes back as `?code=dal%3A...&state=` (oauth-authorization/index.mdx L555-558).
+  target.searchParams.set("state", request.state ?? "");
   redirect(ctx.res, status, target.toString());
 }
 

@@ -127,6 +127,14 @@ async function moveOrganization(ctx: Context): Promise<void> {
   sendJson(ctx.res, 200, { organization_id: move.organization_id, region: move.region });
 }
 
+/** Turns LiveChat's redirect limit on or off until the next reset (which restores the configured one). */
+async function setRedirectLimit(ctx: Context): Promise<void> {
+  const body = await readJson(ctx, z.object({ enabled: z.boolean() }).strict());
+  if (!body) return;
+  ctx.store.redirectLimit = body.enabled;
+  sendJson(ctx.res, 200, { enabled: body.enabled });
+}
+
 function reset(ctx: Context): void {
   resetStore(ctx.store);
   sendJson(ctx.res, 200, {});
@@ -143,4 +151,5 @@ export const controlRoutes: Routes = {
   "DELETE /_emulator/requests": deleteRequests,
   "POST /_emulator/organizations/move": moveOrganization,
   "POST /_emulator/reset": reset,
+  "PUT /_emulator/redirect-limit": setRedirectLimit,
 };

@@ -136,7 +136,7 @@ async function postPayment(ctx: Context): Promise<void> {
   });
 }
 
-/** LiveChat starts the code flow itself on install: the app gets a code it never asked for, with no state. */
+/** LiveChat starts the code flow itself on install: the app gets a code it never asked for, with an empty state. */
 function marketplaceInstall(ctx: Context): void {
   const params = ctx.url.searchParams;
   const query = new URLSearchParams({

@@ -57,6 +57,9 @@ export const emulator = {
       requests: Array<{ method: string; path: string; at: string; region?: string }>;
     }>("requests"),
   clearRequests: () => control("requests", { method: "DELETE" }),
+  /** LiveChat's 3 redirects in 30 s per client and account, until the next reset. */
+  redirectLimit: (enabled: boolean) =>
+    control("redirect-limit", { method: "PUT", body: { enabled } }),
   /** LiveChat (un)installs `client_id` for an organization and sends the app webhook. */
   installation: (body: {
     client_id: string;

@@ -84,7 +84,7 @@ describe("DELETE /v2/token", () => {
     expect(response.status).toBe(200);
     expect(await json(response)).toEqual({});
     await expectUnauthorized(await get("/v2/info", tokens.access_token));
-    expect((await refresh(tokens.refresh_token)).status).toBe(400);
+    expect((await refresh(tokens.refresh_token)).status).toBe(401);
   });
 
   it("revokes a refresh token given as ?code= and the access tokens issued from it", async () => {
@@ -97,11 +97,18 @@ describe("DELETE /v2/token", () => {
     expect(response.status).toBe(200);
     await expectUnauthorized(await get("/v2/info", tokens.access_token));
     await expectUnauthorized(await get("/v2/info", later.access_token));
-    expect((await refresh(tokens.refresh_token)).status).toBe(400);
+    expect((await refresh(tokens.refresh_token)).status).toBe(401);
   });
 
-  it("answers 404 for an unknown token and 400 for none", async () => {
-    expect((await revoke("dal:made-up")).status).toBe(404);
+  // The spec's 404 "Not found, the token doesn't exist." and its body (global-accounts-api/
+  // spec.yml L2286-2290, ref_11 L514-533).
+  it("answers 404 resource_not_found for an unknown token and 400 for none", async () => {
+    const unknown = await revoke("dal:made-up");
+    expect(unknown.status).toBe(404);
+    expect(await json(unknown)).toEqual({
+      error: "resource_not_found",
+      error_description: "The requested resource couldn't be found.",
+    });
     expect((await fetch(`${emulator.url}/v2/token`, { method: "DELETE" })).status).toBe(400);
   });
 
@@ -123,7 +130,8 @@ describe("GET /v2/accounts/me", () => {
       name: "Greta Gruber",
       email: "greta@globex.test",
       email_verified: true,
-      default_product: "livechat",
+      // The spec's enum value (global-accounts-api/spec.yml L70-79).
+      default_product: "LiveChat",
       default_organization_id: SEEDED.organizations.globex,
       avatar_url: null,
       created_at: expect.any(String),
@@ -131,7 +139,8 @@ describe("GET /v2/accounts/me", () => {
     });
   });
 
-  it("refuses a token without accounts--my:ro with 403 access_denied", async () => {
+  // The spec's 403 "Forbidden: Insufficient scope" (spec.yml L503-507, ref_5 L254-272).
+  it("refuses a token without accounts--my:ro with 403 access_denied / insufficient_scope", async () => {
     const code = codeOf(
       await new HttpBrowser(emulator.url).authorize(
         authorizePath("marketplace-app", { scope: "agents--all:ro" }),
@@ -147,7 +156,11 @@ describe("GET /v2/accounts/me", () => {
     );
     const response = await get("/v2/accounts/me", tokens.access_token);
     expect(response.status).toBe(403);
-    expect(await json(response)).toMatchObject({ error: "access_denied" });
+    expect(await json(response)).toEqual({
+      error: "access_denied",
+      sub_error: "insufficient_scope",
+      error_description: "The resource owner or authorization server denied the request.",
+    });
   });
 
   it("refuses an invalid token with 401", async () => {

@@ -19,88 +19,90 @@ function ooops(step: { status: number; location: string | null }) {
   };
 }
 
+// An unknown client and a bad redirect URI are unauthorized_client with the documented details
+// (livechat-public-docs src/pages/authorization/troubleshooting/index.mdx L128-136, L200-206).
 describe("authorize refusals never reach the app", () => {
   it.each([
-    ["an unknown client", { client_id: "nope" }, "invalid_request", "client_id_not_found"],
-    ["a missing client_id", { client_id: "" }, "invalid_request", "client_id_not_found"],
-    ["a missing redirect_uri", { redirect_uri: "" }, "invalid_request", "redirect_uri_not_set"],
+    ["an unknown client", { client_id: "nope" }, "unauthorized_client", "client_id_not_found"],
+    ["a missing client_id", { client_id: "" }, "unauthorized_client", "client_id_not_found"],
+    ["a missing redirect_uri", { redirect_uri: "" }, "unauthorized_client", "redirect_uri_not_set"],
     [
       "another port",
       { redirect_uri: "http://localhost:4001/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "another scheme",
       { redirect_uri: "https://localhost:3000/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "another host",
       { redirect_uri: "http://evil.test:3000/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "user info in the URI",
       { redirect_uri: "http://evil@localhost:3000/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "path traversal",
       { redirect_uri: "http://localhost:4000/archives/../admin" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     // Both resolve inside the whitelisted prefix: only the traversal rule itself refuses them.
     [
       "path traversal back into the prefix",
       { redirect_uri: "http://localhost:4000/archives/x/../chats" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "a traversal split by a tab",
       { redirect_uri: "http://localhost:4000/archives/x/.\t./chats" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "a longer port",
       { redirect_uri: "http://localhost:30001/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "the host as a subdomain of another",
       { redirect_uri: "http://localhost:3000.evil.test/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "the host as user info",
       { redirect_uri: "http://localhost:3000@evil.test/cb" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "encoded path traversal",
       { redirect_uri: "http://localhost:4000/archives/%2E%2E/admin" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "a path outside the whitelisted prefix",
       { redirect_uri: "http://localhost:4000/" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     [
       "a fragment",
       { redirect_uri: "http://localhost:3000/cb#x" },
-      "invalid_request",
+      "unauthorized_client",
       "invalid_redirect_uri",
     ],
     ["a missing response_type", { response_type: "" }, "invalid_request", "response_type_not_set"],
@@ -227,21 +229,24 @@ describe("consent and the redirect back", () => {
     expect(back.location).toContain("code=dal%3A");
   });
 
-  it("prefixes codes with the account's region", async () => {
+  it("prefixes codes with the organization's prefix: fra-a for Globex Europe, as the spec's examples", async () => {
     const step = await new HttpBrowser(emulator.url).authorize(
       authorizePath("marketplace-app"),
       "greta@globex.test",
     );
-    expect(codeOf(step)).toMatch(/^fra:/);
+    expect(codeOf(step)).toMatch(/^fra-a:[A-Za-z0-9_-]{20,}$/);
   });
 
-  it("sends no state back when the app sent none", async () => {
+  // The docs' example of a request without state comes back with `&state=` (oauth-authorization/
+  // index.mdx L555-558).
+  it("sends an empty state back when the app sent none", async () => {
     const params = authorizeParams("marketplace-app");
     delete params.state;
     const step = await new HttpBrowser(emulator.url).authorize(
       `/?${new URLSearchParams(params).toString()}`,
     );
-    expect(new URL(step.location ?? "").searchParams.has("state")).toBe(false);
+    expect(step.location).toMatch(/\?code=dal%3A[^&]+&state=$/);
+    expect(new URL(step.location ?? "").searchParams.get("state")).toBe("");
   });
 
   it("shows an explanation and does not redirect when the user denies", async () => {
@@ -331,5 +336,53 @@ describe("consent and the redirect back", () => {
       );
       expect(codeOf(step)).toMatch(/^dal:/);
     }
+  });
+});
+
+// "There's a limit of 3 redirects in 30 seconds to the Livechat OAuth 2.1 server per client per
+// user account" (oauth-authorization/index.mdx L50).
+describe("3 redirects in 30 s per client and account", () => {
+  let limited: RunningEmulator;
+  beforeAll(async () => {
+    limited = await start({ redirectLimit: true });
+  });
+  afterAll(() => limited.close());
+
+  it("sends the fourth authorization within 30 s to /ooops with too_many_redirects", async () => {
+    const browser = new HttpBrowser(limited.url);
+    for (let i = 0; i < 3; i += 1) {
+      codeOf(await browser.authorize(authorizePath("marketplace-app"), "adam@acme.test"));
+    }
+    const fourth = await browser.get(authorizePath("marketplace-app"));
+    expect(ooops(fourth)).toEqual({ exception: "invalid_request", details: "too_many_redirects" });
+    const page = await browser.get(fourth.location ?? "");
+    expect(page.html).toContain("3 sign-ins per app and account in 30 seconds");
+    // Per client and per account: another app, or another account, is not limited.
+    codeOf(await browser.get(authorizePath("private-app")));
+    const other = new HttpBrowser(limited.url);
+    codeOf(await other.authorize(authorizePath("marketplace-app"), "victor@acme.test"));
+  });
+
+  it("is lifted by the test control until the next reset", async () => {
+    const control = (body: unknown) =>
+      fetch(`${limited.url}/_emulator/redirect-limit`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await control({ enabled: false })).status).toBe(200);
+    const browser = new HttpBrowser(limited.url);
+    for (let i = 0; i < 5; i += 1) {
+      codeOf(await browser.authorize(authorizePath("marketplace-app"), "nora@acme.test"));
+    }
+    expect((await control({ enabled: "no" })).status).toBe(400);
+    await fetch(`${limited.url}/_emulator/reset`, { method: "POST" });
+    const again = new HttpBrowser(limited.url);
+    for (let i = 0; i < 3; i += 1) {
+      codeOf(await again.authorize(authorizePath("marketplace-app"), "nora@acme.test"));
+    }
+    expect(ooops(await again.get(authorizePath("marketplace-app"))).details).toBe(
+      "too_many_redirects",
+    );
   });
 });

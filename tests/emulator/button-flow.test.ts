@@ -61,7 +61,7 @@ describe("flow=button hands the result to the opener", () => {
       token_type: "Bearer",
       account_id: expect.any(String),
     });
-    expect((await exchange()).status).toBe(400);
+    expect((await exchange()).status).toBe(401);
   });
 
   it("runs its script under a nonce-only CSP", async () => {

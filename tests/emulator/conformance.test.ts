@@ -111,7 +111,9 @@ describe("oauth4webapi against the emulator", () => {
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
   });
 
-  it("surfaces a replayed code and a wrong verifier as invalid_grant", async () => {
+  // LiveChat's docs: a used code is unauthorized_client (troubleshooting/index.mdx L74-76); the
+  // statuses are the spec's 401 (global-accounts-api/spec.yml L2226). PKCE stays RFC 7636's.
+  it("surfaces a wrong verifier as invalid_grant and a replayed code as unauthorized_client", async () => {
     const client: oauth.Client = { client_id: "marketplace-app" };
     const auth = oauth.ClientSecretPost("marketplace-app-secret");
     const codeVerifier = oauth.generateRandomCodeVerifier();
@@ -135,7 +137,7 @@ describe("oauth4webapi against the emulator", () => {
         insecure,
       )
       .then((response) => oauth.processAuthorizationCodeResponse(as, client, response));
-    await expect(refused).rejects.toMatchObject({ error: "invalid_grant", status: 400 });
+    await expect(refused).rejects.toMatchObject({ error: "invalid_grant", status: 401 });
 
     await oauth.processAuthorizationCodeResponse(
       as,
@@ -154,7 +156,7 @@ describe("oauth4webapi against the emulator", () => {
       .authorizationCodeGrantRequest(as, client, auth, params, APP_CALLBACK, codeVerifier, insecure)
       .then((response) => oauth.processAuthorizationCodeResponse(as, client, response));
     await expect(replay).rejects.toBeInstanceOf(oauth.ResponseBodyError);
-    await expect(replay).rejects.toMatchObject({ error: "invalid_grant", status: 400 });
+    await expect(replay).rejects.toMatchObject({ error: "unauthorized_client", status: 401 });
   });
 
   it("rejects a callback whose state does not match", async () => {

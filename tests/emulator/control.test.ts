@@ -159,7 +159,7 @@ describe("faults", () => {
     expect(faulted.status).toBe(503);
     expect(faulted.headers.get("retry-after")).toBe("7");
     expect(await json(faulted)).toMatchObject({ error: "temporarily_unavailable" });
-    expect((await tokenRequest()).status).toBe(400);
+    expect((await tokenRequest()).status).toBe(401);
   });
 
   it("answers Web API paths in the Web API error style", async () => {
@@ -231,7 +231,7 @@ describe("faults", () => {
 
   it("matches the method when one is given", async () => {
     await control("faults", { endpoint: "/v2/token", method: "delete", status: 500 });
-    expect((await tokenRequest()).status).toBe(400);
+    expect((await tokenRequest()).status).toBe(401);
     expect((await fetch(`${emulator.url}/v2/token`, { method: "DELETE" })).status).toBe(500);
   });
 
@@ -251,7 +251,7 @@ describe("faults", () => {
     const started = performance.now();
     const response = await tokenRequest();
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
   });
 
   it("hangs until the client gives up", async () => {
@@ -259,7 +259,7 @@ describe("faults", () => {
     await expect(
       fetch(`${emulator.url}/v2/token`, { method: "POST", signal: AbortSignal.timeout(200) }),
     ).rejects.toThrow();
-    expect((await tokenRequest()).status).toBe(400);
+    expect((await tokenRequest()).status).toBe(401);
   });
 
   it("does not keep close() waiting for a hanging request", async () => {
@@ -287,7 +287,7 @@ describe("faults", () => {
     await control("faults", { endpoint: "/v2/token", status: 503 });
     await control("faults", { endpoint: "/v2/info", status: 503 });
     expect(await json(await control("faults", undefined, "DELETE"))).toEqual({ cleared: 2 });
-    expect((await tokenRequest()).status).toBe(400);
+    expect((await tokenRequest()).status).toBe(401);
   });
 });
 
@@ -364,7 +364,7 @@ describe("token controls", () => {
       refresh_token: two.refresh_token,
       ...CLIENTS.marketplace,
     });
-    expect(refreshed.status).toBe(400);
+    expect(refreshed.status).toBe(401);
     const rows = await json<{ revoked: boolean }[]>(
       await control(`tokens?account_id=${two.account_id}`),
     );

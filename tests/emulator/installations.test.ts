@@ -213,11 +213,14 @@ describe("GET /_emulator/marketplace/install", () => {
     return browser.authorize(entry.location ?? "", email);
   }
 
-  it("signs in, asks for consent and sends a code without state, bound to no PKCE", async () => {
+  it("signs in, asks for consent and sends a code with an empty state, bound to no PKCE", async () => {
     const back = await installFlow({ client_id: "marketplace-app", redirect_uri: installUrl });
     const location = new URL(back.location ?? "");
     expect(`${location.origin}${location.pathname}`).toBe(installUrl);
-    expect([...location.searchParams.keys()]).toEqual(["code"]);
+    expect([...location.searchParams.entries()]).toEqual([
+      ["code", expect.any(String)],
+      ["state", ""],
+    ]);
     const code = codeOf(back);
     const withVerifier = await postToken(emulator.url, {
       grant_type: "authorization_code",
@@ -226,7 +229,7 @@ describe("GET /_emulator/marketplace/install", () => {
       ...CLIENTS.marketplace,
       code_verifier: pkcePair().verifier,
     });
-    expect(withVerifier.status).toBe(400);
+    expect(withVerifier.status).toBe(401);
     const exchanged = await postToken(emulator.url, {
       grant_type: "authorization_code",
       code,
@@ -242,7 +245,7 @@ describe("GET /_emulator/marketplace/install", () => {
       redirect_uri: "http://localhost:4444/install",
     });
     expect(step.location).toBe(
-      "/ooops?oauth_exception=invalid_request&exception_details=invalid_redirect_uri",
+      "/ooops?oauth_exception=unauthorized_client&exception_details=invalid_redirect_uri",
     );
   });
 });

@@ -41,12 +41,28 @@ function exchange(code: string, extra: Record<string, string> = {}, base = emula
   });
 }
 
-async function expectError(response: Response, status: number, error: string) {
+async function expectError(
+  response: Response,
+  status: number,
+  error: string,
+  description?: string,
+): Promise<Record<string, unknown>> {
   expect(response.status).toBe(status);
   const body = await json(response);
   expect(body.error).toBe(error);
   expect(typeof body.error_description).toBe("string");
+  if (description !== undefined) expect(body.error_description).toBe(description);
+  return body;
 }
+
+// The codes and texts livechat-public-docs gives: src/pages/authorization/troubleshooting/
+// index.mdx L74-76 and L121-190, and the statuses of src/configs/redoc/global-accounts-api/
+// spec.yml L2221-2270 (401, 403, 422; no 400).
+const INVALID_REQUEST =
+  "The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.";
+const CODE_REFUSED = "The client is not authorized to request a token using this method.";
+const expectCodeRefused = (response: Response) =>
+  expectError(response, 401, "unauthorized_client", CODE_REFUSED);
 
 const infoStatus = async (accessToken: string) =>
   (await fetch(`${emulator.url}/v2/info`, { headers: { authorization: `Bearer ${accessToken}` } }))
@@ -94,22 +110,31 @@ describe("authorization_code grant", () => {
   });
 
   it.each([
-    ["no grant_type", { grant_type: "" }],
-    ["no code", { code: "" }],
-    ["no redirect_uri", { redirect_uri: "" }],
-    ["no client_id", { client_id: "" }],
-  ])("refuses %s with 400 invalid_request", async (_, override) => {
-    await expectError(await exchange(await codeFor(), override), 400, "invalid_request");
-  });
+    ["no grant_type", { grant_type: "" }, "grant_type"],
+    ["no code", { code: "" }, "code"],
+    ["no redirect_uri", { redirect_uri: "" }, "redirect_uri"],
+    ["no client_id", { client_id: "" }, "client_id"],
+  ])(
+    "refuses %s with 422 invalid_request naming it in invalid_fields",
+    async (_, override, field) => {
+      const body = await expectError(
+        await exchange(await codeFor(), override),
+        422,
+        "invalid_request",
+        INVALID_REQUEST,
+      );
+      expect(body.invalid_fields).toEqual({ [field]: "is required" });
+    },
+  );
 
-  it("refuses malformed JSON and non-object bodies with 400 invalid_request", async () => {
+  it("refuses malformed JSON and non-object bodies with 422 invalid_request", async () => {
     for (const body of ["{not json", "[1,2]", '{"grant_type": 7}']) {
       const response = await fetch(`${emulator.url}/v2/token`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body,
       });
-      await expectError(response, 400, "invalid_request");
+      await expectError(response, 422, "invalid_request", INVALID_REQUEST);
     }
   });
 
@@ -135,50 +160,71 @@ describe("authorization_code grant", () => {
     expect((await exchange(code)).status).toBe(200);
   });
 
-  it("refuses an unsupported grant type", async () => {
+  it("refuses an unsupported grant type with the spec's 403", async () => {
     await expectError(
       await postToken(emulator.url, { grant_type: "client_credentials", ...marketplace }),
-      400,
+      403,
       "unsupported_grant_type",
+      "The authorization grant type is not supported by the authorization server.",
     );
   });
 
-  it("refuses an unknown code and another client's code", async () => {
-    await expectError(await exchange("dal:made-up"), 400, "invalid_grant");
+  it("refuses an unknown code and another client's code with 401 unauthorized_client", async () => {
+    await expectCodeRefused(await exchange("dal:made-up"));
     const privateCode = await codeFor({}, "private-app");
-    await expectError(await exchange(privateCode), 400, "invalid_grant");
+    await expectCodeRefused(await exchange(privateCode));
   });
 
-  it("refuses a different redirect_uri", async () => {
+  it("refuses a different redirect_uri with unauthorized_client 'invalid redirect URI'", async () => {
     await expectError(
       await exchange(await codeFor(), { redirect_uri: "http://localhost:3000/other" }),
-      400,
-      "invalid_grant",
+      401,
+      "unauthorized_client",
+      "invalid redirect URI",
     );
   });
 
-  it("refuses a reused code and revokes the tokens first issued for it", async () => {
+  it("refuses a reused code with unauthorized_client and revokes the tokens first issued for it", async () => {
     const code = await codeFor();
     const first = await json<TokenResponse>(await exchange(code));
     expect(await infoStatus(first.access_token)).toBe(200);
-    await expectError(await exchange(code), 400, "invalid_grant");
+    await expectCodeRefused(await exchange(code));
     expect(await infoStatus(first.access_token)).toBe(401);
     const refresh = await postToken(emulator.url, {
       grant_type: "refresh_token",
       refresh_token: first.refresh_token,
       ...marketplace,
     });
-    await expectError(refresh, 400, "invalid_grant");
+    await expectError(refresh, 401, "unauthorized_client", "refresh token not found");
   });
 
-  it("refuses an expired code", async () => {
+  it("refuses an expired code with unauthorized_client", async () => {
     const shortLived = await start({ codeTtlSeconds: 0 });
     try {
       const code = await codeFor({}, "marketplace-app", shortLived.url);
-      await expectError(await exchange(code, {}, shortLived.url), 400, "invalid_grant");
+      await expectCodeRefused(await exchange(code, {}, shortLived.url));
     } finally {
       await shortLived.close();
     }
+  });
+});
+
+// The spec's examples are `fra-a:` tokens (global-accounts-api/spec.yml L2052, L2183); refresh
+// tokens carry no prefix (oauth-authorization/index.mdx L523).
+describe("a fra-a organization (Globex Europe)", () => {
+  it("gets fra-a: access tokens that refresh into fra-a: tokens, and unprefixed refresh tokens", async () => {
+    const tokens = await issueTokens(emulator.url, "greta@globex.test");
+    expect(tokens.access_token).toMatch(/^fra-a:[A-Za-z0-9_-]{20,}$/);
+    expect(tokens.refresh_token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const refreshed = await json<TokenResponse>(
+      await postToken(emulator.url, {
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+        ...marketplace,
+      }),
+    );
+    expect(refreshed.access_token).toMatch(/^fra-a:/);
+    expect(await infoStatus(refreshed.access_token)).toBe(200);
   });
 });
 
@@ -188,10 +234,10 @@ describe("PKCE", () => {
     const code = await codeFor({ code_challenge: challenge, code_challenge_method: "S256" });
     await expectError(
       await exchange(code, { code_verifier: pkcePair().verifier }),
-      400,
+      401,
       "invalid_grant",
     );
-    await expectError(await exchange(code), 400, "invalid_grant");
+    await expectError(await exchange(code), 401, "invalid_grant");
     expect((await exchange(code, { code_verifier: verifier })).status).toBe(200);
   });
 
@@ -200,14 +246,14 @@ describe("PKCE", () => {
     const lower = await codeFor({ code_challenge: challenge, code_challenge_method: "s256" });
     expect((await exchange(lower, { code_verifier: verifier })).status).toBe(200);
     const plain = await codeFor({ code_challenge: verifier });
-    await expectError(await exchange(plain, { code_verifier: challenge }), 400, "invalid_grant");
+    await expectError(await exchange(plain, { code_verifier: challenge }), 401, "invalid_grant");
     expect((await exchange(plain, { code_verifier: verifier })).status).toBe(200);
   });
 
   it("refuses a verifier for a code issued without a challenge", async () => {
     await expectError(
       await exchange(await codeFor(), { code_verifier: pkcePair().verifier }),
-      400,
+      401,
       "invalid_grant",
     );
   });
@@ -242,7 +288,12 @@ describe("public (JavaScript) client", () => {
     const second = await json<TokenResponse>(await refresh(first.refresh_token));
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(second.access_token).not.toBe(first.access_token);
-    await expectError(await refresh(first.refresh_token), 400, "invalid_grant");
+    await expectError(
+      await refresh(first.refresh_token),
+      401,
+      "unauthorized_client",
+      "refresh token not found",
+    );
     // The rotation kills the old refresh token only; its access token lives on until it expires.
     expect(await infoStatus(first.access_token)).toBe(200);
     expect((await refresh(second.refresh_token)).status).toBe(200);
@@ -272,21 +323,43 @@ describe("refresh_token grant (confidential client)", () => {
     expect((await refresh(first.refresh_token)).status).toBe(200);
   });
 
-  it("refuses a wrong secret, an unknown, a revoked or another client's refresh token", async () => {
+  it("refuses a wrong secret, an unknown, a revoked or another client's refresh token in the docs' codes", async () => {
     const tokens = await issueTokens(emulator.url);
     await expectError(
       await refresh(tokens.refresh_token, { client_secret: "wrong" }),
       401,
       "invalid_client",
     );
-    await expectError(await refresh("made-up"), 400, "invalid_grant");
-    await expectError(await refresh(tokens.refresh_token, CLIENTS.private), 400, "invalid_grant");
-    await expectError(await refresh(""), 400, "invalid_request");
+    const notFound = ["unauthorized_client", "refresh token not found"] as const;
+    await expectError(await refresh("made-up"), 401, ...notFound);
+    await expectError(
+      await refresh(tokens.refresh_token, CLIENTS.private),
+      401,
+      "invalid_client",
+      "using refresh token with wrong client id",
+    );
+    const missing = await expectError(await refresh(""), 422, "invalid_request", INVALID_REQUEST);
+    expect(missing.invalid_fields).toEqual({ refresh_token: "is required" });
     await fetch(`${emulator.url}/v2/token`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${tokens.refresh_token}` },
     });
-    await expectError(await refresh(tokens.refresh_token), 400, "invalid_grant");
+    await expectError(await refresh(tokens.refresh_token), 401, ...notFound);
+  });
+
+  it("refuses an expired refresh token with invalid_grant 'refresh token expired'", async () => {
+    const shortLived = await start({ refreshTokenTtlSeconds: 0 });
+    try {
+      const tokens = await issueTokens(shortLived.url);
+      const response = await postToken(shortLived.url, {
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+        ...marketplace,
+      });
+      await expectError(response, 401, "invalid_grant", "refresh token expired");
+    } finally {
+      await shortLived.close();
+    }
   });
 });
 
@@ -307,7 +380,7 @@ describe("25 live tokens per client per account", () => {
       refresh_token: oldest?.refresh_token ?? "",
       ...CLIENTS.private,
     });
-    await expectError(refreshOldest, 400, "invalid_grant");
+    await expectError(refreshOldest, 401, "unauthorized_client", "refresh token not found");
     expect(await infoStatus(second?.access_token ?? "")).toBe(200);
     // The cap counts per client: victor's marketplace tokens are untouched.
     const other = await issueTokens(emulator.url, "victor@acme.test");
