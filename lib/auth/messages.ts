@@ -42,6 +42,11 @@ export const SIGN_IN_ERROR_MESSAGES: Record<SignInErrorCode, { title: string; de
     detail:
       "This browser has a session for a different LiveChat account. Sign out first, then sign in with the account you want.",
   },
+  TooManySignIns: {
+    title: "Too many sign-ins in a row",
+    detail:
+      "LiveChat allows an app 3 sign-ins per account in 30 seconds, and this browser has just started more. Wait half a minute, then sign in again.",
+  },
   SignInFailed: {
     title: "Sign-in failed",
     detail:

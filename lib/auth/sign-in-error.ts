@@ -15,6 +15,7 @@ export const SIGN_IN_ERRORS = [
   "Configuration",
   "PrivateApp",
   "AlreadySignedIn",
+  "TooManySignIns",
   "SignInFailed",
 ] as const;
 export type SignInErrorCode = (typeof SIGN_IN_ERRORS)[number];
@@ -32,8 +33,9 @@ const HTTP_STATUS = /expected 200 OK, got: (\d{3})/;
 
 /** The accounts server's failure described by `text`, as the LiveChat client would have thrown it. */
 function accountsFailureIn(text: string): LiveChatAuthError | null {
+  // The text (openid-client's `code (description)`) stands in for LiveChat's description.
   const failure = (code: string, status = 0) =>
-    new LiveChatAuthError({ code, status, message: text });
+    new LiveChatAuthError({ code, status, message: text, description: text });
   const code = OAUTH_CODE.exec(text)?.[1];
   if (code) return failure(code);
   if (NO_ANSWER.test(text)) return failure("network");
@@ -57,7 +59,8 @@ export function signInErrorOf(failure: LiveChatAuthError): SignInErrorCode {
   if (failure.code === "access_denied") return "Declined";
   // Whether trying again can help is the error's own decision, as for a token refresh.
   if (!failure.permanent) return "LiveChatUnreachable";
-  if (failure.code === "invalid_grant") return "CodeRejected";
+  // An expired, unknown or already-used code: the user starts again.
+  if (failure.refusesGrant) return "CodeRejected";
   // Any other refusal in LiveChat's own words is about the app's client, secret or redirect URI.
   return failure.code === "invalid_response" ? "SignInFailed" : "Configuration";
 }

@@ -110,6 +110,9 @@ export type LiveChatAuthErrorCode =
 const PASSING_CODES: ReadonlySet<string> = new Set(["temporarily_unavailable", "server_error"]);
 const OAUTH_CODES: ReadonlySet<string> = new Set(OAUTH_ERROR_CODES);
 const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422]);
+// The reasons of unauthorized_client that are about the app's own client, not the user's grant
+// (livechat-public-docs src/pages/authorization/troubleshooting/index.mdx L130-136).
+const CLIENT_REASON = /client[ _]?id|client[ _]secret|redirect[ _]?ur[il]/i;
 
 /** A failed call to the accounts server (token exchange or refresh, revoke, current account). */
 export class LiveChatAuthError extends Error {
@@ -143,6 +146,18 @@ export class LiveChatAuthError extends Error {
   get endsSession(): boolean {
     if (this.code === "invalid_grant") return true;
     return this.code === "unauthorized_client" && /refresh[ _]token/i.test(this.description ?? "");
+  }
+
+  /**
+   * True when LiveChat refused the grant itself (the authorization code or refresh token), not
+   * the app's client. LiveChat answers an expired, unknown or already-used code with
+   * `unauthorized_client` ("The client is not authorized to request a token using this method",
+   * troubleshooting/index.mdx L74-76), the same code it gives a wrong client id, secret or
+   * redirect URI (L130-136): only the description tells them apart.
+   */
+  get refusesGrant(): boolean {
+    if (this.code === "invalid_grant") return true;
+    return this.code === "unauthorized_client" && !CLIENT_REASON.test(this.description ?? "");
   }
 
   /**

@@ -42,9 +42,29 @@ describe("sign-in failures at the token exchange", () => {
       "Configuration",
     ],
     ["LiveChat refuses the code", { status: 400, error_type: "invalid_grant" }, "CodeRejected"],
+    // LiveChat's answer to an expired or used code (troubleshooting/index.mdx L74-76).
+    [
+      "LiveChat refuses the code as unauthorized_client",
+      { status: 401, error_type: "unauthorized_client" },
+      "CodeRejected",
+    ],
   ])("%s: the error page says what happened and nothing is stored", async (_, fault, code) => {
     expect(await callbackWith(fault)).toBe(`${stack.appUrl}/auth/error?error=${code}`);
     expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+  });
+
+  it("a code used twice (a double-click, a second tab) tells the user to start again", async () => {
+    const browser = new HttpBrowser();
+    const callback = await browser.approve(
+      await startSignIn(browser, stack.appUrl),
+      "alice@acme.test",
+    );
+    // The same callback with the same state and PKCE cookies, as a second tab would send it.
+    const cookie = browser.cookieHeader(stack.appUrl);
+    const first = await browser.fetch(callback);
+    expect(first.headers.get("location")).toBe(`${stack.appUrl}/dashboard`);
+    const again = await fetch(callback, { headers: { cookie }, redirect: "manual" });
+    expect(again.headers.get("location")).toBe(`${stack.appUrl}/auth/error?error=CodeRejected`);
   });
 
   it("LiveChat unreachable at the profile read also lands on the error page", async () => {

@@ -159,3 +159,53 @@ describe("refreshAccessToken", () => {
     }
   });
 });
+
+// What LiveChat answers a refused refresh: the Global Accounts API spec's statuses (spec.yml
+// L2221-2270) with the codes and reasons of the authorization troubleshooting page (L128-190).
+describe("refreshAccessToken against LiveChat's documented refusals", () => {
+  const refusal = async (status: number, body: Record<string, unknown>) => {
+    const { fetch } = fakeFetch(json(body, status));
+    return refreshAccessToken(config(fetch), REFRESH_TOKEN).catch((e: unknown) => e);
+  };
+
+  it.each([
+    ["an unknown refresh token", "unauthorized_client", "refresh token not found", true],
+    ["an expired refresh token", "invalid_grant", "refresh token expired", true],
+    [
+      "another client's refresh token",
+      "invalid_client",
+      "using refresh token with wrong client id",
+      false,
+    ],
+  ])("%s (401 %s) is permanent; ends the session: %s", async (_, code, description, ends) => {
+    const error = await refusal(401, { error: code, error_description: description });
+
+    expect(error).toBeInstanceOf(LiveChatAuthError);
+    expect(error).toMatchObject({ code, status: 401, description, permanent: true });
+    expect((error as LiveChatAuthError).endsSession).toBe(ends);
+  });
+
+  it("reads a 422 with invalid_fields, sub_error and request_id as a permanent invalid_request", async () => {
+    const error = await refusal(422, {
+      error: "invalid_request",
+      error_description: "The request is missing a required parameter.",
+      sub_error: null,
+      request_id: "0b6c3c16-7f0c-4d5e-8a31-2f7f3f0c9d11",
+      invalid_fields: { refresh_token: "is required" },
+    });
+
+    expect(error).toMatchObject({ code: "invalid_request", status: 422, permanent: true });
+    expect((error as LiveChatAuthError).endsSession).toBe(false);
+  });
+
+  it("reads the 403 for an unsupported grant_type as a permanent refusal that keeps the session", async () => {
+    const error = await refusal(403, {
+      error: "unsupported_grant_type",
+      error_description:
+        "The authorization grant type is not supported by the authorization server.",
+    });
+
+    expect(error).toMatchObject({ code: "unsupported_grant_type", status: 403, permanent: true });
+    expect((error as LiveChatAuthError).endsSession).toBe(false);
+  });
+});

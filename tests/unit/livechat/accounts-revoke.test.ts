@@ -28,6 +28,21 @@ describe("revokeToken", () => {
     await expect(revokeToken(endpoint(fetch), ACCESS_TOKEN)).resolves.toBeUndefined();
   });
 
+  // The spec's 404 for a token that does not exist (global-accounts-api/spec.yml L2286-2290).
+  it("treats the documented 404 resource_not_found as success", async () => {
+    const { fetch } = fakeFetch(
+      json(
+        {
+          error: "resource_not_found",
+          error_description: "The requested resource couldn't be found.",
+        },
+        404,
+      ),
+    );
+
+    await expect(revokeToken(endpoint(fetch), ACCESS_TOKEN)).resolves.toBeUndefined();
+  });
+
   it.each([401, 500])("throws LiveChatAuthError for HTTP %i", async (status) => {
     const { fetch } = fakeFetch(
       json({ error: "unauthorized", error_description: ACCESS_TOKEN }, status),

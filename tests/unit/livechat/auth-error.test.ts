@@ -71,3 +71,29 @@ describe("LiveChatAuthError.endsSession: only LiveChat refusing the grant signs 
     expect(ends(code, status, description)).toBe(false);
   });
 });
+
+describe("LiveChatAuthError.refusesGrant: the code or refresh token, not the app's client", () => {
+  const refuses = (code: string, description?: string) =>
+    new LiveChatAuthError({ code, status: 401, message: "m", description }).refusesGrant;
+
+  it.each([
+    ["unauthorized_client", "The client is not authorized to request a token using this method."],
+    ["unauthorized_client", "refresh token not found"],
+    ["unauthorized_client", undefined],
+    ["invalid_grant", "refresh token expired"],
+  ])("is true for %s (%s)", (code, description) => {
+    expect(refuses(code, description)).toBe(true);
+  });
+
+  it.each([
+    ["unauthorized_client", "missing client ID"],
+    ["unauthorized_client", "client ID not found"],
+    ["unauthorized_client", "invalid client secret"],
+    ["unauthorized_client", "invalid redirect URI"],
+    ["unauthorized_client", "redirect_uri mismatch"],
+    ["invalid_client", "using refresh token with wrong client id"],
+    ["access_denied", undefined],
+  ])("is false for %s (%s)", (code, description) => {
+    expect(refuses(code, description)).toBe(false);
+  });
+});

@@ -1,16 +1,44 @@
 import NextAuth from "next-auth";
 import { AUTH_ERROR_PAGE, authOptions } from "@/lib/auth/options";
+import { env } from "@/lib/env";
 import { withPreciseSignInErrors } from "@/lib/auth/sign-in-error";
+import { paceSignIn, SIGN_IN_PACE_COOKIE } from "@/lib/auth/sign-in-pace";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 let handler: ((req: Request, ctx: RouteContext) => Promise<Response>) | undefined;
 
+function cookieOf(req: Request, name: string): string | undefined {
+  const pair = (req.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([key]) => key === name);
+  return pair?.[1];
+}
+
+/** The sign-in error page instead of LiveChat's: next-auth's client asks for JSON (`json=true`). */
+async function tooManySignIns(req: Request): Promise<Response> {
+  const url = new URL(`${AUTH_ERROR_PAGE}?error=TooManySignIns`, env().appUrl).toString();
+  const form = await req.formData().catch(() => null);
+  if (form?.get("json") === "true") return Response.json({ url });
+  return Response.redirect(url, 302);
+}
+
 async function handle(req: Request, ctx: RouteContext) {
+  const [action, provider] = (await ctx.params).nextauth;
   // next-auth's client-side logging endpoint takes anything from anyone; this app does not use it.
-  if ((await ctx.params).nextauth[0] === "_log") return new Response(null, { status: 404 });
+  if (action === "_log") return new Response(null, { status: 404 });
   const nextAuth = (handler ??= NextAuth(authOptions()));
-  return withPreciseSignInErrors(AUTH_ERROR_PAGE, () => nextAuth(req, ctx));
+  const run = () => withPreciseSignInErrors(AUTH_ERROR_PAGE, () => nextAuth(req, ctx));
+  if (req.method !== "POST" || action !== "signin" || provider !== "livechat") return run();
+
+  // LiveChat's 3 redirects in 30 s (lib/auth/sign-in-pace.ts): a fourth start gets our page.
+  const pace = paceSignIn(cookieOf(req, SIGN_IN_PACE_COOKIE), env().secureCookies);
+  if (!pace.allowed) return tooManySignIns(req);
+  const response = await run();
+  const headers = new Headers(response.headers);
+  headers.append("Set-Cookie", pace.cookie);
+  return new Response(response.body, { status: response.status, headers });
 }
 
 export { handle as GET, handle as POST };
