@@ -115,6 +115,11 @@ describe("refresh token rotation (public client)", () => {
         client_id: "javascript-app",
       }).toString(),
     });
-    expect(oldReuse.status).toBe(400);
+    // A used refresh token is gone: the spec's 401 with the troubleshooting page's reason.
+    expect(oldReuse.status).toBe(401);
+    expect(await oldReuse.json()).toMatchObject({
+      error: "unauthorized_client",
+      error_description: "refresh token not found",
+    });
   });
 });

@@ -194,10 +194,13 @@ async function refreshOrFallBack(
     // Only forget the tokens that failed: a sign-in may have stored new ones meanwhile.
     const { count } = await clearTokens({ id: account.id, tokenVersion: account.tokenVersion });
     if (count === 0) return grantOf(await prisma.account.findUnique({ where: { id: account.id } }));
-    throw new ReauthenticationRequiredError(
-      error.code === "invalid_grant" ? "access_revoked" : "session_expired",
-      { cause: error },
-    );
+    // LiveChat answers an expired refresh token with invalid_grant "refresh token expired" and
+    // a revoked (or pruned) one with unauthorized_client "refresh token not found"
+    // (livechat-public-docs src/pages/authorization/troubleshooting/index.mdx L134, L183).
+    const expired = error.code === "invalid_grant" && /expired/i.test(error.description ?? "");
+    throw new ReauthenticationRequiredError(expired ? "session_expired" : "access_revoked", {
+      cause: error,
+    });
   }
 }
 
