@@ -1,6 +1,7 @@
 import { emulator } from "../../scripts/lib/emulator-control";
 import { resetDatabase } from "../../scripts/lib/app-database";
 import { stack } from "../../scripts/lib/stack-env";
+import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 import { agentIdsOnEveryPage, clickSignOut, expect, signInThroughEmulator, test } from "./fixtures";
 
 const STATUS_LABELS: Record<string, string> = {
@@ -77,5 +78,46 @@ test("a user of the other organization sees only their own agents", async ({
   expect(new Set(shown)).toEqual(new Set(theirs.map((a) => a.id)));
   expect(shown.some((id) => others.some((a) => a.id === id))).toBe(false);
   await expect(page.getByText("Data region: EU (fra)")).toBeVisible();
+  // Globex Europe's tokens are `fra-a:` ones, as in the Global Accounts API spec's examples.
+  const tokens = await emulator.tokens(greta.account_id);
+  expect(tokens.map((t) => t.access_token)).toEqual([expect.stringMatching(/^fra-a:/)]);
   expect(offMachineRequests).toEqual([]);
+});
+
+// LiveChat's limit of 3 redirects in 30 s per client and account (oauth-authorization/index.mdx
+// L50): the app stops a fourth start from one browser with its own page.
+test("a fourth sign-in within 30 s from one browser gets the app's explanation", async ({
+  page,
+  appUrl,
+}) => {
+  const signInButton = page.getByRole("button", { name: "Sign in with LiveChat" });
+  await page.goto(appUrl);
+  await signInThroughEmulator(page, "nora@acme.test");
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  // LiveChat remembers the account and its consent: the next sign-ins come straight back.
+  for (let i = 1; i < 3; i += 1) {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signInButton.click();
+    await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
+  await expect(page).toHaveURL(`${appUrl}/auth/error?error=TooManySignIns`);
+  await expect(page.locator("[data-error-code=TooManySignIns]")).toContainText(
+    "Too many sign-ins in a row",
+  );
+});
+
+test("an account signed in 3 times in 30 s elsewhere lands on LiveChat's too_many_redirects page", async ({
+  page,
+  appUrl,
+}) => {
+  // Three other browsers (the app paces each one alone) use up LiveChat's limit for nora.
+  for (let i = 0; i < 3; i += 1) await signInOverHttp(appUrl, "nora@acme.test");
+  await page.goto(appUrl);
+  await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
+  await page.getByLabel("Email").fill("nora@acme.test");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/ooops\?.*exception_details=too_many_redirects/);
+  await expect(page.getByRole("alert")).toContainText("Wait half a minute");
 });
