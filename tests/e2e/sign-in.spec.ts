@@ -2,7 +2,14 @@ import { emulator } from "../../scripts/lib/emulator-control";
 import { resetDatabase } from "../../scripts/lib/app-database";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
-import { agentIdsOnEveryPage, clickSignOut, expect, signInThroughEmulator, test } from "./fixtures";
+import {
+  agentIdsOnEveryPage,
+  clickSignOut,
+  expect,
+  expectHydrated,
+  signInThroughEmulator,
+  test,
+} from "./fixtures";
 
 const STATUS_LABELS: Record<string, string> = {
   accepting_chats: "Accepting chats",
@@ -90,18 +97,23 @@ test("a fourth sign-in within 30 s from one browser gets the app's explanation",
   page,
   appUrl,
 }) => {
-  const signInButton = page.getByRole("button", { name: "Sign in with LiveChat" });
+  // Each click waits for React: a click on a button not yet hydrated would do nothing, and a
+  // second try would count as one more sign-in.
+  const click = async (name: string) => {
+    await expectHydrated(page, `button:has-text("${name}")`);
+    await page.getByRole("button", { name }).click();
+  };
   await page.goto(appUrl);
   await signInThroughEmulator(page, "nora@acme.test");
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
   // LiveChat remembers the account and its consent: the next sign-ins come straight back.
   for (let i = 1; i < 3; i += 1) {
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await signInButton.click();
+    await click("Sign out");
+    await click("Sign in with LiveChat");
     await expect(page).toHaveURL(`${appUrl}/dashboard`);
   }
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByRole("button", { name: "Sign in with LiveChat" }).click();
+  await click("Sign out");
+  await click("Sign in with LiveChat");
   await expect(page).toHaveURL(`${appUrl}/auth/error?error=TooManySignIns`);
   await expect(page.locator("[data-error-code=TooManySignIns]")).toContainText(
     "Too many sign-ins in a row",
