@@ -28,7 +28,27 @@ type Source = Record<string, string | undefined>;
 export function firstSet(source: Source, names: readonly string[]) {
   for (const name of names) {
     const value = source[name];
-    if (value) return { name, value };
+    if (value) return { name, value: withLibpqSslMode(value) };
   }
   return null;
+}
+
+/**
+ * Supabase's URLs carry `sslmode=require`, which means "encrypt, do not verify" to libpq (and to
+ * Supabase) but "verify the certificate" to pg 8 (pg-connection-string), which then fails on
+ * Supabase's own CA ("self-signed certificate in certificate chain"). For Supabase's hosts only,
+ * ask pg for libpq's meaning; every other URL keeps pg's stricter one.
+ */
+export function withLibpqSslMode(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value;
+  }
+  const supabase = /(^|\.)supabase\.(co|com)$/.test(url.hostname);
+  if (!supabase || url.searchParams.get("sslmode") !== "require") return value;
+  if (url.searchParams.has("uselibpqcompat")) return value;
+  url.searchParams.set("uselibpqcompat", "true");
+  return url.toString();
 }

@@ -1,3 +1,4 @@
+import nextEnv from "@next/env";
 import { DIRECT_URL_VARIABLES, firstSet } from "../lib/database-urls";
 import { EnvError, parseEnv } from "../lib/env";
 import { migrateDeploy } from "./lib/migrate";
@@ -7,9 +8,22 @@ import { migrateDeploy } from "./lib/migrate";
 // Vercel runs it before every build (`vercel-build` in package.json), so a new version never
 // serves traffic on an old schema.
 
+// What the app would read: .env.local and friends, as `next` and `npm run dev` load them.
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+
 async function main() {
   // On Vercel, a configuration the server would refuse fails the build before the schema changes.
   if (process.env.VERCEL) parseEnv(process.env);
+  // A Preview build often shares the production database (Supabase, Prisma Postgres, Neon
+  // without branching): an unmerged branch's migration must not change it. Preview deployments
+  // with a database of their own (Neon's preview branches) opt in.
+  const environment = process.env.VERCEL_ENV;
+  if (environment && environment !== "production" && process.env.MIGRATE_ON_PREVIEW !== "1") {
+    console.log(
+      `Not migrating: a ${environment} deployment (set MIGRATE_ON_PREVIEW=1 for one with its own database).`,
+    );
+    return;
+  }
   const direct = firstSet(process.env, DIRECT_URL_VARIABLES);
   if (!direct) {
     console.error(

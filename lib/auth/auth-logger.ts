@@ -1,5 +1,5 @@
 import type { LoggerInstance } from "next-auth";
-import { log } from "@/lib/log";
+import { log, redact } from "@/lib/log";
 import { noteSignInError } from "./sign-in-error";
 
 function describe(metadata: unknown): string {
@@ -12,8 +12,8 @@ function describe(metadata: unknown): string {
   return String(metadata);
 }
 
-/** Bounded, so that a hostile message cannot flood the log. */
-const bounded = (text: string, max: number) => text.slice(0, max);
+/** Redacted, then bounded (a cut must never leave half a token unrecognised). */
+const bounded = (text: string, max: number) => redact(text).slice(0, max);
 
 /**
  * next-auth's logger: one redacted line per error (lib/log.ts), no metadata objects (they can

@@ -136,16 +136,16 @@ export class LiveChatAuthError extends Error {
   }
 
   /**
-   * True only when LiveChat's own JSON answer refused the grant: the refresh token is expired,
-   * revoked or unknown (`invalid_grant`; `unauthorized_client` "refresh token not found", as
-   * livechat-public-docs src/pages/authorization/troubleshooting/index.mdx lists it). Only this
-   * ends a user's LiveChat session. A proxy's or firewall's page (`invalid_response`), or
-   * `invalid_client` while the client secret is being rotated, is an outage: ending sessions
-   * for it would delete every user's refresh token.
+   * True only when LiveChat's own JSON answer refused the grant (`refusesGrant`): the refresh
+   * token is expired, revoked or unknown (`invalid_grant`; `unauthorized_client`, whose listed
+   * reasons include "refresh token not found", livechat-public-docs src/pages/authorization/
+   * troubleshooting/index.mdx L130-136, though its description may be the generic one). Only this
+   * ends a user's LiveChat session. A proxy's or firewall's page (`invalid_response`),
+   * `invalid_client` while the client secret is being rotated, or an `unauthorized_client` that
+   * names the client, is an outage: ending sessions for it would delete every user's refresh token.
    */
   get endsSession(): boolean {
-    if (this.code === "invalid_grant") return true;
-    return this.code === "unauthorized_client" && /refresh[ _]token/i.test(this.description ?? "");
+    return this.refusesGrant;
   }
 
   /**

@@ -26,3 +26,15 @@ describe("database URLs from a Vercel store's variables", () => {
     expect(firstSet({}, DIRECT_URL_VARIABLES)).toBeNull();
   });
 });
+
+describe("Supabase's sslmode=require", () => {
+  it("keeps libpq's meaning (encrypt) for Supabase's hosts, and pg's (verify) elsewhere", () => {
+    const supabase =
+      "postgres://postgres.ref:pw@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?sslmode=require";
+    expect(firstSet({ POSTGRES_URL: supabase }, POOLED_URL_VARIABLES)?.value).toBe(
+      `${supabase}&uselibpqcompat=true`,
+    );
+    const neon = "postgres://u:p@ep-x-pooler.eu-central-1.aws.neon.tech/db?sslmode=require";
+    expect(firstSet({ DATABASE_URL: neon }, POOLED_URL_VARIABLES)?.value).toBe(neon);
+  });
+});

@@ -52,6 +52,12 @@ describe("LiveChatAuthError.endsSession: only LiveChat refusing the grant signs 
     ["invalid_grant", 401, undefined],
     ["unauthorized_client", 400, "refresh token not found"],
     ["unauthorized_client", 401, "Refresh_token not found"],
+    // LiveChat's generic description for the code (troubleshooting L128): the grant is refused.
+    [
+      "unauthorized_client",
+      401,
+      "The client is not authorized to request a token using this method.",
+    ],
   ])("ends it for %s (HTTP %i, %s)", (code, status, description) => {
     expect(ends(code, status, description)).toBe(true);
   });

@@ -18,7 +18,8 @@ function cookieOf(req: Request, name: string): string | undefined {
 
 /** The sign-in error page instead of LiveChat's: next-auth's client asks for JSON (`json=true`). */
 async function tooManySignIns(req: Request): Promise<Response> {
-  const url = new URL(`${AUTH_ERROR_PAGE}?error=TooManySignIns`, env().appUrl).toString();
+  // The request's own origin: on Vercel NEXTAUTH_URL may be unset (next-auth uses the host).
+  const url = new URL(`${AUTH_ERROR_PAGE}?error=TooManySignIns`, req.url).toString();
   const form = await req.formData().catch(() => null);
   if (form?.get("json") === "true") return Response.json({ url });
   return Response.redirect(url, 302);
