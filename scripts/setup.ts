@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as prompts from "@clack/prompts";
 import pg from "pg";
 import { APP_NAME } from "../lib/brand";
 import { checkCredentials } from "./lib/setup/credentials";
+import { parseEnvFile } from "./lib/setup/env-file";
 import { applySetup, ENV_FILE, type SetupAnswers } from "./lib/setup/plan";
 import {
   appUrlProblem,
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
   if (interactive) prompts.intro("Set up your LiveChat app");
 
   const envPath = join(dir, ENV_FILE);
+  // A second run changes what it is told to and keeps the rest (credentials, URL, app type).
+  const previous = existsSync(envPath) ? parseEnvFile(readFileSync(envPath, "utf8")) : {};
   if (existsSync(envPath) && !flags.force) {
     if (!interactive)
       refuse(
@@ -143,7 +146,7 @@ async function main(): Promise<void> {
     problem: nameProblem,
   });
 
-  let type = flags.type;
+  let type = flags.type ?? previous.LIVECHAT_APP_TYPE;
   if (type !== undefined && type !== "public" && type !== "private") {
     if (!interactive) refuse(`--type must be public or private, not “${type}”.`);
     type = undefined;
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const clientIdGiven = flags["client-id"] ?? env.LIVECHAT_CLIENT_ID;
+  const clientIdGiven = flags["client-id"] ?? env.LIVECHAT_CLIENT_ID ?? previous.LIVECHAT_CLIENT_ID;
   let useEmulator = !clientIdGiven;
   if (interactive && !clientIdGiven) {
     const chosen = await prompts.select({
@@ -179,10 +182,16 @@ async function main(): Promise<void> {
 
   const organizationId =
     type === "private" && (!useEmulator || flags["organization-id"] !== undefined)
-      ? await answer(flags["organization-id"] ?? env.LIVECHAT_ORGANIZATION_ID, undefined, {
-          message: "Your organization's id (organization_id)",
-          problem: organizationIdProblem,
-        })
+      ? await answer(
+          flags["organization-id"] ??
+            env.LIVECHAT_ORGANIZATION_ID ??
+            previous.LIVECHAT_ORGANIZATION_ID,
+          undefined,
+          {
+            message: "Your organization's id (organization_id)",
+            problem: organizationIdProblem,
+          },
+        )
       : null;
 
   const accountsUrl = flags["accounts-url"] ?? null;
@@ -212,7 +221,7 @@ async function main(): Promise<void> {
   }
 
   const appUrl = originOf(
-    await answer(flags["app-url"], "http://localhost:3000", {
+    await answer(flags["app-url"], previous.NEXTAUTH_URL ?? "http://localhost:3000", {
       message: "The app's public URL",
       initial: "http://localhost:3000",
       problem: appUrlProblem,

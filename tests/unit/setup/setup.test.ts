@@ -123,6 +123,8 @@ describe("what the setup writes", () => {
     expect(second.TOKEN_ENCRYPTION_KEY).not.toBe(first.TOKEN_ENCRYPTION_KEY);
     expect(second.NEXTAUTH_SECRET).not.toBe(first.NEXTAUTH_SECRET);
     expect(second.TOKEN_ENCRYPTION_PREVIOUS_KEYS).toBe(first.TOKEN_ENCRYPTION_KEY);
+    // The webhook URL entered in the Developer Console stays valid.
+    expect(second.LIVECHAT_WEBHOOK_SECRET).toBe(first.LIVECHAT_WEBHOOK_SECRET);
     expect(() => parseEnv(second)).not.toThrow();
   });
 
