@@ -26,6 +26,16 @@ export const TABLES = [
   "ProcessedWebhook",
 ] as const;
 
+/** What rowCounts() reads from a database nothing was written to: every table, spelled out. */
+export const NO_ROWS = {
+  Session: 0,
+  Account: 0,
+  User: 0,
+  Organization: 0,
+  VerificationToken: 0,
+  ProcessedWebhook: 0,
+} as const;
+
 export async function resetDatabase(url: string): Promise<void> {
   await withDatabase(url, (client) =>
     client.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`),

@@ -1,6 +1,6 @@
 import { SEEDED } from "../../emulator/fixtures";
 import { emulator } from "../../scripts/lib/emulator-control";
-import { resetDatabase, rowCounts } from "../../scripts/lib/app-database";
+import { NO_ROWS, resetDatabase, rowCounts } from "../../scripts/lib/app-database";
 import { stack } from "../../scripts/lib/stack-env";
 import {
   agentIdsOnEveryPage,
@@ -41,14 +41,7 @@ test.describe("private app (its own organization only)", () => {
 
     await expect(page.getByText(/private/i).first()).toBeVisible();
     expect(new URL(page.url()).origin).toBe(stack.emulatorUrl);
-    expect(await rowCounts(stack.privateDatabaseUrl)).toEqual({
-      Session: 0,
-      Account: 0,
-      User: 0,
-      Organization: 0,
-      VerificationToken: 0,
-      ProcessedWebhook: 0,
-    });
+    expect(await rowCounts(stack.privateDatabaseUrl)).toEqual(NO_ROWS);
   });
 });
 

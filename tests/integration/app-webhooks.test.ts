@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SEEDED } from "@/emulator/fixtures";
 import {
+  NO_ROWS,
   resetDatabase,
   rowCounts,
   storedAccountOf,
@@ -221,14 +222,7 @@ describe("LiveChat app webhooks", () => {
       JSON.stringify(uninstallBody(new Date(), { organizationID: "never-seen" })),
     );
     expect(response.status).toBe(200);
-    expect(await rowCounts(stack.databaseUrl)).toEqual({
-      Session: 0,
-      Account: 0,
-      User: 0,
-      Organization: 0,
-      VerificationToken: 0,
-      ProcessedWebhook: 0,
-    });
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
   });
 
   it("a body over 64 KB gets 413 before it is read as JSON, and changes nothing", async () => {

@@ -1,19 +1,10 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
-import { resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
+import { NO_ROWS, resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp, startSignIn } from "../../scripts/lib/sign-in-over-http";
-
-const NOTHING = {
-  Session: 0,
-  Account: 0,
-  User: 0,
-  Organization: 0,
-  VerificationToken: 0,
-  ProcessedWebhook: 0,
-};
 
 /** Runs a sign-in up to LiveChat's redirect back, applies `fault`, then lands on the callback. */
 async function callbackWith(fault: Record<string, unknown>) {
@@ -50,7 +41,7 @@ describe("sign-in failures at the token exchange", () => {
     ],
   ])("%s: the error page says what happened and nothing is stored", async (_, fault, code) => {
     expect(await callbackWith(fault)).toBe(`${stack.appUrl}/auth/error?error=${code}`);
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
   });
 
   it("a code used twice (a double-click, a second tab) tells the user to start again", async () => {
@@ -77,7 +68,7 @@ describe("sign-in failures at the token exchange", () => {
     expect((await browser.fetch(callback)).headers.get("location")).toBe(
       `${stack.appUrl}/auth/error?error=LiveChatUnreachable`,
     );
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { pendingSignInCookie } from "@/lib/auth/frame-cookies";
 import { sealSecret } from "@/lib/auth/tokens";
 import { PENDING_MAX_AGE_SECONDS } from "@/lib/auth/widget-sign-in";
-import { resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
+import { NO_ROWS, resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
 import { SESSION_COOKIE } from "../../scripts/lib/sign-in-over-http";
@@ -15,14 +15,6 @@ import { stack } from "../../scripts/lib/stack-env";
 
 /** What lib/auth/widget-sign-in.ts binds a pending sign-in's seal to. */
 const PENDING_PURPOSE = "widget-sign-in";
-const NOTHING = {
-  Session: 0,
-  Account: 0,
-  User: 0,
-  Organization: 0,
-  VerificationToken: 0,
-  ProcessedWebhook: 0,
-};
 const json = { "content-type": "application/json" };
 
 /** "Sign in with LiveChat" in the frame: the authorize URL and state, the pending cookie kept. */
@@ -142,7 +134,7 @@ describe("a widget frame's popup sign-in", () => {
     // Two starts, two different sign-ins.
     const again = (await (await start(new HttpBrowser())).json()) as { state: string };
     expect(again.state).not.toBe(state);
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
   });
 
   it("exchanges the code the popup posted: 200, a partitioned session cookie, and a session the widgets accept", async () => {
@@ -178,11 +170,11 @@ describe("refusals that write nothing", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "StateMismatch" });
     expect(setCookie(response, SESSION_COOKIE)).toBeNull();
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
     expect(await aliceTokens()).toEqual([]);
     // The pending sign-in went with that attempt: the right state no longer helps.
     expect((await callback(browser, result)).status).toBe(400);
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
   });
 
   it("no pending sign-in cookie (the code handed to another frame or browser): 400", async () => {
@@ -194,7 +186,7 @@ describe("refusals that write nothing", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "StateMismatch" });
     expect(setCookie(response, SESSION_COOKIE)).toBeNull();
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
     expect(await aliceTokens()).toEqual([]);
   });
 
@@ -243,7 +235,7 @@ describe("refusals that write nothing", () => {
       expect(response.status).toBe(403);
       expect(response.headers.getSetCookie()).toEqual([]);
     }
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
     expect(await aliceTokens()).toEqual([]);
     // The refused requests used nothing up: the frame's own request still signs in.
     expect((await callback(browser, result)).status).toBe(200);
@@ -281,7 +273,7 @@ describe("refusals that write nothing", () => {
     const expired = await post(Date.now() - (PENDING_MAX_AGE_SECONDS + 60) * 1000);
     expect(expired.status).toBe(400);
     expect(await expired.json()).toMatchObject({ error: "StateMismatch" });
-    expect(await rowCounts(stack.databaseUrl)).toEqual(NOTHING);
+    expect(await rowCounts(stack.databaseUrl)).toEqual(NO_ROWS);
     expect(await aliceTokens()).toEqual([]);
     // The same staging within the pending sign-in's lifetime works, so the age was the refusal.
     expect((await post(Date.now() - 60 * 1000)).status).toBe(200);
