@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 
 // The one way scripts start and stop processes. A long-running child leads its own process group,
@@ -67,6 +67,19 @@ async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess):
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+const LOG_DIR = ".tmp/logs";
+const logFileOf = (name: string) => `${LOG_DIR}/${name}.log`;
+
+/** What a service started with `output: "log-file"` has written so far (e.g. "app-public"). */
+export const serviceLog = (name: string): string => readFileSync(logFileOf(name), "utf8");
+
+/** The logs of every service whose name starts with `prefix` (e.g. "app-": the app servers). */
+export function serviceLogs(prefix: string): string[] {
+  return readdirSync(LOG_DIR)
+    .filter((file) => file.startsWith(prefix) && file.endsWith(".log"))
+    .map((file) => serviceLog(file.slice(0, -".log".length)));
+}
+
 /**
  * Starts a long-running `command` in its own process group, registered for stopAll(). Its output
  * goes to this terminal (`output: "terminal"`) or to `.tmp/logs/<name>.log`; with `readyUrl` it
@@ -83,10 +96,10 @@ export async function startProcess(
   },
 ): Promise<StartedProcess> {
   if (stopping) throw new Error(`not starting ${name}: stopping everything`);
-  const logFile = `.tmp/logs/${name}.log`;
+  const logFile = logFileOf(name);
   let log: number | undefined;
   if (options.output === "log-file") {
-    mkdirSync(".tmp/logs", { recursive: true });
+    mkdirSync(LOG_DIR, { recursive: true });
     // The child writes straight to the file: scripts/test.ts blocks in spawnSync while suites
     // run, so a pipe would not be drained (and a full pipe would stall the service).
     log = openSync(logFile, "w");

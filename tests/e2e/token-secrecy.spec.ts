@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { resetDatabase } from "../../scripts/lib/app-database";
+import { serviceLogs } from "../../scripts/lib/processes";
 import { stack } from "../../scripts/lib/stack-env";
 import { expect, signInToDashboard, test } from "./fixtures";
 
@@ -67,9 +67,7 @@ test("no page byte, RSC payload, cookie, localStorage or server log holds the ac
   const needles = [...secrets, ...secrets.map((s) => s.replace(/^[a-z-]+:/, ""))];
 
   const cookies = JSON.stringify(await page.context().cookies());
-  const appLogs = readdirSync(".tmp/logs")
-    .filter((name) => name.startsWith("app-"))
-    .map((name) => readFileSync(`.tmp/logs/${name}`, "utf8"));
+  const appLogs = serviceLogs("app-");
   const storage = await page.evaluate(
     () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
   );

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { resetDatabase } from "../../scripts/lib/app-database";
+import { serviceLogs } from "../../scripts/lib/processes";
 import { stack } from "../../scripts/lib/stack-env";
 import { expect, signInToDashboard, test } from "./fixtures";
 import {
@@ -207,9 +207,7 @@ test("no byte any frame or the popup received, no cookie and no frame storage ho
   expect(storages.some((storage) => storage.includes("customer_profile"))).toBe(true);
   const cookies = JSON.stringify(await context.cookies());
   expect(cookies).toContain(SESSION_COOKIE);
-  const appLogs = readdirSync(".tmp/logs")
-    .filter((name) => name.startsWith("app-"))
-    .map((name) => readFileSync(`.tmp/logs/${name}`, "utf8"));
+  const appLogs = serviceLogs("app-");
   const haystacks = [...bodies, ...storages, popupWindow, cookies, ...appLogs];
   for (const needle of needles) {
     for (const haystack of haystacks) expect(haystack.includes(needle)).toBe(false);

@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SEEDED } from "@/emulator/fixtures";
@@ -9,20 +8,13 @@ import { migrateDeploy } from "../../scripts/lib/migrate";
 import { recreateDatabase } from "../../scripts/lib/postgres";
 import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
 import { stack } from "../../scripts/lib/stack-env";
+import { setupProject } from "../support/setup-project";
 
 // `npm run setup -- --yes ...` as a new developer would run it with real credentials, against the
 // emulator standing in for LiveChat: then the app is started with nothing but the .env.local it
 // wrote, and a user signs in. Port 3103 is on the emulator's redirect whitelist.
 
 const APP_URL = "http://localhost:3103";
-
-function project() {
-  const dir = mkdtempSync(join(tmpdir(), "setup-"));
-  mkdirSync(join(dir, "lib"));
-  writeFileSync(join(dir, "lib/brand.ts"), readFileSync("lib/brand.ts", "utf8"));
-  writeFileSync(join(dir, "package.json"), readFileSync("package.json", "utf8"));
-  return dir;
-}
 
 async function freshDatabase(name: string) {
   const admin = Object.assign(new URL(stack.databaseUrl), { pathname: "/postgres" }).toString();
@@ -108,7 +100,7 @@ describe("npm run setup, then npm start", () => {
   ])(
     "%s: the written .env.local is all the app needs to sign a user in",
     async (_, args, secret) => {
-      const dir = project();
+      const dir = setupProject();
       const databaseUrl = await freshDatabase("app_setup");
       const run = setup(
         dir,
@@ -140,7 +132,7 @@ describe("npm run setup, then npm start", () => {
   );
 
   it("a wrong client secret is reported and nothing is written", () => {
-    const dir = project();
+    const dir = setupProject();
     const run = setup(dir, ["--client-id", "marketplace-app"], "not-the-secret");
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(

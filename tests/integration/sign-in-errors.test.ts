@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpBrowser } from "../../scripts/lib/http-browser";
 import { NO_ROWS, resetDatabase, rowCounts, withDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
+import { serviceLog } from "../../scripts/lib/processes";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp, startSignIn } from "../../scripts/lib/sign-in-over-http";
 
@@ -112,8 +112,8 @@ describe("an error thrown inside a next-auth callback", () => {
   });
 });
 
-/** The public app's log (the stack writes it to .tmp/logs). */
-const appLog = () => readFileSync(".tmp/logs/app-public.log", "utf8");
+/** The public app's log so far. */
+const appLog = () => serviceLog("app-public");
 
 function callbackFailures(log: string): Record<string, unknown>[] {
   return log

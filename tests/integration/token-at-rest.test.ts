@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   resetDatabase,
@@ -9,6 +8,7 @@ import {
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp, signOutOverHttp } from "../../scripts/lib/sign-in-over-http";
+import { serviceLog } from "../../scripts/lib/processes";
 
 const secretsOf = (tokens: Array<{ access_token: string; refresh_token: string | null }>) =>
   tokens
@@ -56,7 +56,7 @@ describe("tokens at rest and in logs", () => {
     expect(sessions).toEqual([]);
     const issued = await emulator.tokens(alice.account_id);
     expect(issued.every((t) => !t.revoked)).toBe(true);
-    const appLog = () => readFileSync(".tmp/logs/app-public.log", "utf8");
+    const appLog = () => serviceLog("app-public");
     // The server's output reaches its log file through a pipe: wait for the line to land.
     await expect.poll(appLog).toContain("LiveChat token revocation (sign-out) failed");
     const log = appLog();

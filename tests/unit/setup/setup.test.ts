@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
@@ -13,6 +12,7 @@ import {
   organizationIdProblem,
   packageNameOf,
 } from "../../../scripts/lib/setup/validate";
+import { setupProject } from "../../support/setup-project";
 
 describe("the setup's checks", () => {
   it.each(["Agent Board for LiveChat", "Shift Planner for LiveChat", "QA for LiveChat"])(
@@ -74,14 +74,6 @@ describe(".env.local", () => {
   });
 });
 
-function project() {
-  const dir = mkdtempSync(join(tmpdir(), "setup-"));
-  mkdirSync(join(dir, "lib"));
-  writeFileSync(join(dir, "lib/brand.ts"), readFileSync("lib/brand.ts", "utf8"));
-  writeFileSync(join(dir, "package.json"), readFileSync("package.json", "utf8"));
-  return dir;
-}
-
 const REAL: SetupAnswers = {
   name: "Shift Planner for LiveChat",
   type: "private",
@@ -95,7 +87,7 @@ const REAL: SetupAnswers = {
 
 describe("what the setup writes", () => {
   it("a configuration the app accepts, with fresh secrets, and the app's new name", () => {
-    const dir = project();
+    const dir = setupProject();
     writeFileSync(join(dir, ".env.local"), "MY_VAR=keep\n");
     applySetup(dir, REAL);
     const written = parseEnvFile(readFileSync(join(dir, ".env.local"), "utf8"));
@@ -115,7 +107,7 @@ describe("what the setup writes", () => {
   });
 
   it("a new key never orphans tokens stored under the old one: it becomes a previous key", () => {
-    const dir = project();
+    const dir = setupProject();
     applySetup(dir, REAL);
     const first = parseEnvFile(readFileSync(join(dir, ".env.local"), "utf8"));
     applySetup(dir, REAL);
@@ -129,7 +121,7 @@ describe("what the setup writes", () => {
   });
 
   it("for the emulator: no LiveChat credentials (and removes old ones), the embedded database", () => {
-    const dir = project();
+    const dir = setupProject();
     writeFileSync(
       join(dir, ".env.local"),
       "LIVECHAT_CLIENT_ID=old\nLIVECHAT_CLIENT_SECRET=old\nDATABASE_URL=postgresql://x@h/db\n",
