@@ -164,8 +164,8 @@ function toEnv(raw: z.infer<typeof schema>) {
 }
 
 /**
- * Connections per process. PGlite runs one backend: one connection keeps transactions from
- * interleaving. On Vercel every function instance has its own pool and instances multiply under
+ * Connections per process. The embedded PGlite runs one backend that connections take turns on
+ * (scripts/lib/pglite-server.ts): more than one would only wait. On Vercel every function instance has its own pool and instances multiply under
  * load, so a few each (a request makes at most 2 queries at once; Fluid compute runs a handful
  * of requests per instance), through the store's pooler, which multiplexes them. A long-running
  * server: pg's default of 10.

@@ -111,7 +111,8 @@ async function statements(run: Run): Promise<Row[]> {
   const logFile = stack.databaseLogFile;
   const figure = "database statements per dashboard request, fresh token";
   if (!logFile) {
-    const measured = "not measured: TEST_DATABASE_URL names an outside server, its log is not ours";
+    const measured =
+      "not measured: needs the log of a PostgreSQL server of our own (not TEST_DATABASE_URL, not PGlite)";
     return [{ figure, measured, target: "<= 2", pass: false }];
   }
   const adminUrl = Object.assign(new URL(stack.databaseUrl), { pathname: "/postgres" }).toString();

@@ -12,7 +12,7 @@ export type TestPostgres = {
   stop: () => void;
 };
 
-function findBinDir(): string {
+function findBinDir(): string | undefined {
   const fromPgConfig = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
   const candidates = [
     ...readdirIfExists("/usr/lib/postgresql")
@@ -20,14 +20,11 @@ function findBinDir(): string {
       .map((version) => `/usr/lib/postgresql/${version}/bin`),
     fromPgConfig.status === 0 ? fromPgConfig.stdout.trim() : "",
   ];
-  const found = candidates.find((dir) => dir && existsSync(join(dir, "initdb")));
-  if (!found) {
-    throw new Error(
-      "No PostgreSQL server found (initdb). Install it (apt-get install postgresql) or set TEST_DATABASE_URL.",
-    );
-  }
-  return found;
+  return candidates.find((dir) => dir && existsSync(join(dir, "initdb")));
 }
+
+/** Whether this machine has PostgreSQL's server programs (initdb) to start a throwaway server. */
+export const postgresServerInstalled = (): boolean => findBinDir() !== undefined;
 
 function readdirIfExists(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : [];
@@ -46,6 +43,10 @@ function runAsServerUser(command: string[]): void {
 
 export function startPostgres(port: number): TestPostgres {
   const bin = findBinDir();
+  if (!bin)
+    throw new Error(
+      "No PostgreSQL server found (initdb): install one, e.g. apt-get install postgresql.",
+    );
   const root = mkdtempSync(join(tmpdir(), "livechat-template-pg-"));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));

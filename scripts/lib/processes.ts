@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { createConnection } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 
 // The one way scripts start and stop processes. A long-running child leads its own process group,
@@ -52,13 +53,32 @@ export function stopAllOnSignals(code: number): void {
   }
 }
 
-/** Polls `url` until it answers (any HTTP status) or `timeoutMs` passes. */
-async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+/** Resolves once something accepts a TCP connection on `url`'s host and port. */
+function connects(url: URL): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: url.hostname, port: Number(url.port) });
+    socket.setTimeout(2_000, () => socket.destroy(new Error("timeout")));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once("error", reject);
+  });
+}
+
+/**
+ * Polls `url` until it answers (an http URL: any HTTP status; any other, e.g. a database's: a TCP
+ * connection) or `timeoutMs` passes.
+ */
+async function waitForService(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const target = new URL(url);
+  const http = target.protocol === "http:" || target.protocol === "https:";
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
     try {
-      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+      if (http) await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+      else await connects(target);
       return;
     } catch {
       await delay(100);
@@ -121,7 +141,7 @@ export async function startProcess(
   onStopAll(stop);
   if (options.readyUrl) {
     try {
-      await waitForHttp(options.readyUrl, options.timeoutMs ?? 60_000, child);
+      await waitForService(options.readyUrl, options.timeoutMs ?? 60_000, child);
     } catch (error) {
       await stop();
       const tail = log === undefined ? "" : `\n${readFileSync(logFile, "utf8").slice(-3_000)}`;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { SEEDED } from "../../emulator/fixtures";
 import { generateKeySpec } from "../../lib/auth/tokens/crypto";
 import { migrateDeploy } from "./migrate";
-import { recreateDatabase, startPostgres } from "./postgres";
+import { postgresServerInstalled, recreateDatabase, startPostgres } from "./postgres";
 import { onStopAll, runToCompletion, startProcess } from "./processes";
 import { type Stack, stackEnv } from "./stack-env";
 
@@ -60,11 +60,7 @@ export function buildApp(kind: "production" | "bench" = "production"): void {
  * (scripts/lib/stack-env.ts). Everything it starts stops on stopAll(), also when a part fails.
  */
 export async function startStack(): Promise<Record<string, string>> {
-  const outside = process.env.TEST_DATABASE_URL;
-  const { adminUrl, logFile } = outside ? { adminUrl: outside, logFile: "" } : startOwnPostgres();
-  const database = (name: string) =>
-    Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-  await Promise.all(["app_public", "app_private"].map((name) => recreateDatabase(adminUrl, name)));
+  const { database, logFile } = await startDatabases(["app_public", "app_private"]);
   await Promise.all([
     migrateDeploy(database("app_public")),
     migrateDeploy(database("app_private")),
@@ -124,9 +120,55 @@ export async function startStack(): Promise<Record<string, string>> {
   return stackEnv(stack);
 }
 
-/** A throwaway PostgreSQL server, removed on stopAll(): its admin database URL and its log. */
-function startOwnPostgres() {
-  const server = startPostgres(55433);
-  onStopAll(server.stop);
-  return { adminUrl: server.url("postgres"), logFile: server.logFile };
+type Databases = {
+  /** The URL of one of the databases asked for. */
+  database: (name: string) => string;
+  /** The server's statement log (for the benchmark), or "" when it is not ours to read. */
+  logFile: string;
+};
+
+/**
+ * Empty databases for the apps, on the first of: the server TEST_DATABASE_URL names, a throwaway
+ * PostgreSQL server of this machine's installation, or embedded PGlite (one per database, as
+ * `npm run dev` uses), so `npm test` needs nothing but Node. All of it stops on stopAll().
+ */
+async function startDatabases(names: string[]): Promise<Databases> {
+  const outside = process.env.TEST_DATABASE_URL;
+  if (!outside && !postgresServerInstalled()) return startEmbeddedDatabases(names);
+  let adminUrl = outside ?? "";
+  let logFile = "";
+  if (!outside) {
+    const server = startPostgres(55433);
+    onStopAll(server.stop);
+    adminUrl = server.url("postgres");
+    logFile = server.logFile;
+  }
+  const database = (name: string) =>
+    Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  await Promise.all(names.map((name) => recreateDatabase(adminUrl, name)));
+  return { database, logFile };
+}
+
+const EMBEDDED_PORTS = 55434;
+
+async function startEmbeddedDatabases(names: string[]): Promise<Databases> {
+  console.log(
+    "No PostgreSQL server found and TEST_DATABASE_URL is not set: the suites run against embedded PGlite (PostgreSQL 18 in WASM), one in-memory database per app.",
+  );
+  const urls = new Map(
+    names.map((name, index) => [
+      name,
+      `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORTS + index}/${name}`,
+    ]),
+  );
+  await Promise.all(
+    [...urls].map(([name, url]) =>
+      startProcess(
+        `pglite-${name}`,
+        ["npx", "tsx", "scripts/embedded-postgres.ts", new URL(url).port],
+        { output: "log-file", readyUrl: url },
+      ),
+    ),
+  );
+  return { database: (name) => urls.get(name)!, logFile: "" };
 }
