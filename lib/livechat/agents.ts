@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { log } from "@/lib/log";
 import { toAvatarUrl } from "./avatar-url";
+import { readFields, skippedCounts, type KeptFields, type LenientItem } from "./lenient";
 import { request, type LiveChatContext } from "./request";
 
 export type AgentRole = "owner" | "viceowner" | "administrator" | "normal" | (string & {});
@@ -57,31 +58,17 @@ const agentFieldSchemas = {
   groups: z.array(z.looseObject({ id: z.number(), priority: z.string() })),
 };
 
-type AgentFieldSchemas = typeof agentFieldSchemas;
-
-export type AgentWire = { id: string } & {
-  [K in keyof AgentFieldSchemas]?: z.infer<AgentFieldSchemas[K]>;
-};
-
-/** What the lenient parse kept of one agent, and which of its parts it could not read. */
-type ParsedAgent = { wire: AgentWire | null; skipped: string[] };
+export type AgentWire = { id: string } & KeptFields<typeof agentFieldSchemas>;
 
 /** One agent of LiveChat's answer: without a string `id` it is skipped, else only its odd fields are. */
-export function parseAgentWire(raw: unknown): ParsedAgent {
+export function parseAgentWire(raw: unknown): LenientItem<AgentWire> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { wire: null, skipped: ["agent"] };
   }
-  const fields = raw as Record<string, unknown>;
-  if (typeof fields.id !== "string" || fields.id === "") return { wire: null, skipped: ["id"] };
-  const wire: Record<string, unknown> = { id: fields.id };
-  const skipped: string[] = [];
-  for (const [key, schema] of Object.entries(agentFieldSchemas)) {
-    if (fields[key] === undefined) continue;
-    const parsed = schema.safeParse(fields[key]);
-    if (parsed.success) wire[key] = parsed.data;
-    else skipped.push(key);
-  }
-  return { wire: wire as AgentWire, skipped };
+  const item = raw as Record<string, unknown>;
+  if (typeof item.id !== "string" || item.id === "") return { wire: null, skipped: ["id"] };
+  const { fields, skipped } = readFields(item, agentFieldSchemas);
+  return { wire: { id: item.id, ...fields }, skipped };
 }
 
 /** Maps LiveChat's agent object to ours. */
@@ -106,14 +93,10 @@ export function toAgent(wire: AgentWire): Agent {
  * Logs, on one line per answer, what of LiveChat's agents could not be read: counts and field
  * names only, never an id, a name or an email.
  */
-function logSkipped(action: string, parsed: ParsedAgent[]): void {
-  const fields: Record<string, number> = {};
-  let agents = 0;
-  for (const { wire, skipped } of parsed) {
-    if (!wire) agents += 1;
-    for (const field of skipped) fields[field] = (fields[field] ?? 0) + 1;
-  }
-  if (Object.keys(fields).length === 0) return;
+function logSkipped(action: string, parsed: LenientItem<AgentWire>[]): void {
+  const counts = skippedCounts(parsed);
+  if (!counts) return;
+  const { items: agents, fields } = counts;
   log.warn("livechat.agents_skipped", { action, total: parsed.length, agents, fields });
 }
 
