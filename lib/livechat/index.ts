@@ -6,6 +6,8 @@ export type { LiveChatContext } from "./request";
 export { tokenRegion } from "./region";
 export { getAgent, listAgents } from "./agents";
 export type { Agent, AgentField } from "./agents";
+export { listGroups } from "./groups";
+export type { Group, GroupField } from "./groups";
 export { listRoutingStatuses } from "./routing-statuses";
 export type { RoutingStatus, RoutingStatusValue } from "./routing-statuses";
 export { exchangeCode, getMyAccount, refreshAccessToken, revokeToken } from "./accounts";
