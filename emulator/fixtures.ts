@@ -4,6 +4,7 @@ import type {
   Agent,
   Client,
   CustomerProfile,
+  Group,
   Organization,
   Role,
   RoutingStatus,
@@ -265,12 +266,41 @@ const globexAgents: Agent[] = [
 
 export const agents: readonly Agent[] = [...acmeAgents, ...globexAgents];
 
+const group = (org: string, id: number, name: string, language_code = "en"): Group => ({
+  id,
+  organization_id: org,
+  name,
+  language_code,
+});
+
+/**
+ * Each organization's groups, for the ids its agents are in; group 0 is the default one, named
+ * "General" as in the docs' sample. Acme's Sales has no agents: list_groups lists it all the same.
+ */
+export const groups: readonly Group[] = [
+  group(ACME, 0, "General"),
+  group(ACME, 1, "Billing"),
+  group(ACME, 2, "Sales"),
+  group(GLOBEX, 0, "General"),
+  group(GLOBEX, 1, "Deutsch", "de"),
+  group(GLOBEX, 2, "Français", "fr"),
+  group(GLOBEX, 3, "Italiano", "it"),
+  group(GLOBEX, 4, "Español", "es"),
+];
+
 const TEST_PORTS = [3000, 3100, 3101, 3102, 3103];
 const REDIRECT_URIS = TEST_PORTS.flatMap((port) => [
   `http://localhost:${port}`,
   `http://127.0.0.1:${port}`,
 ]);
-const SCOPES = ["accounts--my:ro", "agents--all:ro", "agents--my:rw", "chats--all:ro"];
+/** The access scopes every seeded client has in its (imitated) Developer Console. */
+const SCOPES = [
+  "accounts--my:ro",
+  "agents--all:ro",
+  "agents--my:rw",
+  "chats--all:ro",
+  "groups--all:ro",
+];
 
 const client = (seed: Omit<Client, "redirect_uris" | "scopes">): Client => ({
   ...seed,

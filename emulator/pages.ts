@@ -65,6 +65,7 @@ const SCOPE_TEXT: Record<string, string> = {
   "agents--all:ro": "See all agents of your organization",
   "agents--my:rw": "See and change your own agent profile",
   "chats--all:ro": "Read all chats",
+  "groups--all:ro": "See all groups of your organization",
 };
 
 export function consentPage(

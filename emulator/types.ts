@@ -63,6 +63,18 @@ export interface Agent {
   };
 }
 
+/**
+ * A group of an organization's agents, as list_groups sends it (configuration-api/index.mdx
+ * L2594-2640). Which agents are in it, and with what priority, is the agents' `groups`: the
+ * emulator derives `agent_priorities` and `routing_status` from them, so the two never disagree.
+ */
+export interface Group {
+  id: number;
+  organization_id: string;
+  name: string;
+  language_code: string;
+}
+
 export interface Client {
   client_id: string;
   client_secret: string | null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Context, Routes } from "../context";
 import { avatarUrl } from "../agents";
-import { accounts, agents, organizations } from "../fixtures";
+import { accounts, agents, groups, organizations } from "../fixtures";
 import { describeIssues } from "../errors";
 import { addFault, clearFaults, faultSchema } from "../faults";
 import { readJsonBody, requestOrigin, sendJson } from "../http";
@@ -109,6 +109,7 @@ function fixtures(ctx: Context): void {
     accounts,
     clients: ctx.config.clients,
     agents: withAvatars,
+    groups,
   });
 }
 

@@ -2,12 +2,14 @@ import { z } from "zod";
 import type { Context, Handler, Routes } from "../context";
 import { OPTIONAL_AGENT_FIELDS, agentsOf, toLegacyAgent, toWireAgent } from "../agents";
 import { describeIssues, sendWebError } from "../errors";
+import { OPTIONAL_GROUP_FIELDS, groupsOf, toWireGroup } from "../groups";
 import { bearerToken, readJsonBody, requestOrigin, sendJson } from "../http";
 import { hasScope } from "../scopes";
 import type { AccessToken } from "../state";
 import { findLiveAccessToken } from "../tokens";
 
-// The REST APIs: Configuration API and Agent Chat API v3.6, and the legacy v2 agents list.
+// The REST APIs: Configuration API (agents, groups) and Agent Chat API v3.6, and the legacy v2
+// agents list.
 
 const groupIds = z.array(z.number().int().min(0)).optional();
 const fields = z.array(z.enum(OPTIONAL_AGENT_FIELDS)).optional();
@@ -21,6 +23,9 @@ const listAgentsSchema = z
   })
   .strict();
 const getAgentSchema = z.object({ id: z.string().min(1), fields }).strict();
+const listGroupsSchema = z
+  .object({ fields: z.array(z.enum(OPTIONAL_GROUP_FIELDS)).optional() })
+  .strict();
 const listRoutingStatusesSchema = z
   .object({ filters: z.object({ group_ids: groupIds }).strict().optional() })
   .strict();
@@ -94,6 +99,20 @@ function isOwnAgent(token: AccessToken, agentId: string): boolean {
   );
 }
 
+// `groups--all:ro` only (configuration-api/index.mdx L2603): `groups--my:ro` is enough for
+// get_group of one's own group (L2654), never for list_groups.
+const listGroups = action(
+  listGroupsSchema,
+  (token) => hasScope(token.scopes, "groups--all:ro"),
+  (ctx, token, body) => {
+    sendJson(
+      ctx.res,
+      200,
+      groupsOf(token.organizationId).map((group) => toWireGroup(group, body.fields)),
+    );
+  },
+);
+
 const listRoutingStatuses = action(listRoutingStatusesSchema, canListAgents, (ctx, token, body) => {
   // Logged-out humans are not listed: a human's routing status is only ever `accepting_chats` or
   // `not_accepting_chats` (agent-chat-api/index.mdx L2192); only bots can be `offline`.
@@ -127,6 +146,7 @@ function legacyAgents(ctx: Context): void {
 export const webApiRoutes: Routes = {
   "POST /v3.6/configuration/action/list_agents": listAgents,
   "POST /v3.6/configuration/action/get_agent": getAgent,
+  "POST /v3.6/configuration/action/list_groups": listGroups,
   "POST /v3.6/agent/action/list_routing_statuses": listRoutingStatuses,
   "GET /v2/agents": legacyAgents,
   "GET /agents": legacyAgents,

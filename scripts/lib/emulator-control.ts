@@ -37,6 +37,7 @@ export interface Fixtures {
     routing_status: string;
     job_title?: string;
   }>;
+  groups: Array<{ id: number; organization_id: string; name: string; language_code: string }>;
 }
 
 export const emulator = {

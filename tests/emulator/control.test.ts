@@ -35,12 +35,13 @@ const tokenRequest = () =>
   });
 
 describe("GET /_emulator/fixtures", () => {
-  it("lists organizations, accounts, clients and agents", async () => {
+  it("lists organizations, accounts, clients, agents and groups", async () => {
     const fixtures = await json<{
       organizations: unknown[];
       accounts: { email: string; role: string }[];
       clients: Record<string, unknown>[];
       agents: Record<string, unknown>[];
+      groups: Record<string, unknown>[];
     }>(await control("fixtures"));
     expect(fixtures.organizations).toEqual([
       expect.objectContaining({
@@ -71,7 +72,13 @@ describe("GET /_emulator/fixtures", () => {
       "greta@globex.test",
       "noah@globex.test",
     ]);
-    const scopes = ["accounts--my:ro", "agents--all:ro", "agents--my:rw", "chats--all:ro"];
+    const scopes = [
+      "accounts--my:ro",
+      "agents--all:ro",
+      "agents--my:rw",
+      "chats--all:ro",
+      "groups--all:ro",
+    ];
     expect(fixtures.clients).toEqual([
       expect.objectContaining({
         client_id: "marketplace-app",
@@ -116,6 +123,13 @@ describe("GET /_emulator/fixtures", () => {
       organization_id: SEEDED.organizations.acme,
       role: "owner",
       routing_status: "accepting_chats",
+    });
+    expect(fixtures.groups).toHaveLength(8);
+    expect(fixtures.groups[0]).toEqual({
+      id: 0,
+      organization_id: SEEDED.organizations.acme,
+      name: "General",
+      language_code: "en",
     });
   });
 

@@ -106,7 +106,9 @@ describe("authorization_code grant", () => {
 
   it("grants every scope of the client when none is asked for", async () => {
     const body = await json<TokenResponse>(await exchange(await codeFor()));
-    expect(body.scope).toBe("accounts--my:ro,agents--all:ro,agents--my:rw,chats--all:ro");
+    expect(body.scope).toBe(
+      "accounts--my:ro,agents--all:ro,agents--my:rw,chats--all:ro,groups--all:ro",
+    );
   });
 
   it.each([

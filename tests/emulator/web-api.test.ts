@@ -313,6 +313,84 @@ describe("list_routing_statuses", () => {
   });
 });
 
+describe("list_groups", () => {
+  interface WireGroup {
+    id: number;
+    name: string;
+    language_code: string;
+    routing_status: string;
+    agent_priorities?: Record<string, string>;
+  }
+  const listGroups = (token: string, body: unknown = {}) =>
+    call("configuration/action/list_groups", token, body);
+
+  it("names the token's organization's groups, as the docs' sample shapes them", async () => {
+    const response = await listGroups(alice.access_token);
+    expect(response.status).toBe(200);
+    const groups = await json<WireGroup[]>(response);
+    expect(groups).toEqual([
+      { id: 0, name: "General", language_code: "en", routing_status: "accepting_chats" },
+      { id: 1, name: "Billing", language_code: "en", routing_status: "accepting_chats" },
+      { id: 2, name: "Sales", language_code: "en", routing_status: "offline" },
+    ]);
+    const globex = await json<WireGroup[]>(await listGroups(greta.access_token));
+    expect(globex.map((g) => g.name)).toEqual([
+      "General",
+      "Deutsch",
+      "Français",
+      "Italiano",
+      "Español",
+    ]);
+  });
+
+  it("names every group an agent of the organization is in", async () => {
+    for (const [org, token] of [
+      [SEEDED.organizations.acme, alice.access_token],
+      [SEEDED.organizations.globex, greta.access_token],
+    ] as const) {
+      const named = new Set((await json<WireGroup[]>(await listGroups(token))).map((g) => g.id));
+      const used = seededAgents
+        .filter((a) => a.organization_id === org)
+        .flatMap((a) => a.groups.map((g) => g.id));
+      expect(used.filter((id) => !named.has(id))).toEqual([]);
+    }
+  });
+
+  it("adds agent_priorities when asked, from the agents' own groups", async () => {
+    const groups = await json<WireGroup[]>(
+      await listGroups(alice.access_token, { fields: ["agent_priorities", "routing_status"] }),
+    );
+    expect(groups.find((g) => g.id === 1)?.agent_priorities).toEqual({
+      "alice@acme.test": "supervisor",
+      "adam@acme.test": "normal",
+      "bella@acme.test": "first",
+    });
+    expect(groups.find((g) => g.id === 2)?.agent_priorities).toEqual({});
+    expect(await json<WireGroup[]>(await listGroups(alice.access_token))).not.toContainEqual(
+      expect.objectContaining({ agent_priorities: expect.anything() }),
+    );
+  });
+
+  it("refuses a token without groups--all:ro with 403 authorization, agents scope or not", async () => {
+    const agentsOnly = await tokenWithScope("accounts--my:ro,agents--all:ro");
+    expect((await listAgents(agentsOnly)).status).toBe(200);
+    const error = await expectWebError(await listGroups(agentsOnly), 403, "authorization");
+    expect(error.message).toContain("scope");
+    await expectWebError(
+      await listGroups(await tokenWithScope("agents--my:rw")),
+      403,
+      "authorization",
+    );
+  });
+
+  it.each([
+    ["an unknown field", { fields: ["members"] }],
+    ["an unknown key", { filters: {} }],
+  ])("refuses %s with 400 validation", async (_, body) => {
+    await expectWebError(await listGroups(alice.access_token, body), 400, "validation");
+  });
+});
+
 describe("legacy v2 agents", () => {
   it("serves /v2/agents and /agents with X-API-Version: 2", async () => {
     for (const [path, headers] of [
