@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { POOLED_URL_VARIABLES, firstSet } from "./database-urls";
-import { EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./defaults";
+import { DEFAULT_SCOPES, EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./defaults";
 import { log } from "./log";
 
 // The only reader of process.env. Parsed once, on first use; a missing, malformed or unsafe
@@ -134,7 +134,7 @@ function toEnv(raw: z.infer<typeof schema>) {
       accountsUrl:
         raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : "https://accounts.livechat.com"),
       apiUrl: raw.LIVECHAT_API_URL ?? (emulator ? EMULATOR_URL : "https://api.livechatinc.com"),
-      scopes: raw.LIVECHAT_SCOPES ?? ["accounts--my:ro", "agents--all:ro"],
+      scopes: raw.LIVECHAT_SCOPES ?? [...DEFAULT_SCOPES],
       /** A private app serves one organization only; a public (Marketplace) app, any. */
       app:
         appType === "private"

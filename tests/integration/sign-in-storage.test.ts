@@ -46,7 +46,7 @@ describe("sign-in storage (real PostgreSQL + emulator)", () => {
       user_name: "Alice Archer",
       organizationId: alice.organization_id,
       region: "dal",
-      scope: "accounts--my:ro,agents--all:ro",
+      scope: "accounts--my:ro,agents--all:ro,groups--all:ro",
       tokenType: "Bearer",
     });
     expect(row!.installedById).toBe(row!.userId);

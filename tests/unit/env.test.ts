@@ -30,7 +30,7 @@ describe("parseEnv", () => {
       clientSecret: "marketplace-app-secret",
       accountsUrl: "http://127.0.0.1:4010",
       apiUrl: "http://127.0.0.1:4010",
-      scopes: ["accounts--my:ro", "agents--all:ro"],
+      scopes: ["accounts--my:ro", "agents--all:ro", "groups--all:ro"],
       app: { type: "public" },
       webhookSecret: null,
     });

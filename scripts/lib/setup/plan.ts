@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateKeySpec } from "../../../lib/auth/tokens/crypto";
-import { EMULATOR_CLIENTS } from "../../../lib/defaults";
+import { DEFAULT_SCOPES, EMULATOR_CLIENTS } from "../../../lib/defaults";
 import { consoleEntries, describeConsoleEntries } from "./console-entries";
 import { mergeEnvFile, parseEnvFile } from "./env-file";
 import { packageNameOf } from "./validate";
@@ -27,7 +27,6 @@ export interface SetupAnswers {
 }
 
 export const ENV_FILE = ".env.local";
-const SCOPES = ["accounts--my:ro", "agents--all:ro"];
 
 /** The variables the setup manages, fresh secrets included (null removes a variable). */
 export function managedVariables(answers: SetupAnswers, existing: Record<string, string>) {
@@ -87,7 +86,7 @@ export function applySetup(dir: string, answers: SetupAnswers): string[] {
   const entries = consoleEntries({
     appUrl: answers.appUrl,
     type: answers.type,
-    scopes: SCOPES,
+    scopes: [...DEFAULT_SCOPES],
     webhookSecret: variables.LIVECHAT_WEBHOOK_SECRET,
   });
   return [

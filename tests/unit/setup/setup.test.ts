@@ -137,6 +137,15 @@ describe("what the setup writes", () => {
 });
 
 describe("what to enter in the Developer Console", () => {
+  it("the scopes the app it configured asks for", () => {
+    const dir = setupProject();
+    const printed = applySetup(dir, REAL).find((line) => line.includes("Access scopes:"));
+    const written = parseEnvFile(readFileSync(join(dir, ".env.local"), "utf8"));
+    const asked = parseEnv({ ...written, NODE_ENV: "production" }).livechat.scopes;
+    expect(asked.length).toBeGreaterThan(1);
+    expect(printed).toBe(`  Authorization > Access scopes: ${asked.join(", ")}`);
+  });
+
   it("exact redirect URIs, the install URL, the webhook URL with its secret, three widgets", () => {
     const entries = consoleEntries({
       appUrl: "https://a.example.com",
