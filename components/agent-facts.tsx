@@ -11,7 +11,7 @@ const dateTime = (iso: string) =>
     timeZone: "UTC",
   });
 
-/** Everything LiveChat's get_agent tells about one agent. */
+/** Everything LiveChat's get_agent tells about one agent; its groups by the names list_groups gives. */
 export function AgentFacts({ agent }: { agent: AgentDetail }) {
   return (
     <article className="panel stack" data-agent-id={agent.id}>
@@ -38,7 +38,7 @@ export function AgentFacts({ agent }: { agent: AgentDetail }) {
         <dt>Groups</dt>
         <dd data-groups>
           {agent.groups.length
-            ? agent.groups.map((g) => `Group ${g.id} (${g.priority})`).join(", ")
+            ? agent.groups.map((g) => `${g.name ?? `Group ${g.id}`} (${g.priority})`).join(", ")
             : "None"}
         </dd>
         <dt>Max chats</dt>

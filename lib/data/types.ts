@@ -119,9 +119,17 @@ export type Problem = { kind: "problem"; problem: LiveChatProblem };
 /** LiveChat no longer accepts the user's sign-in: the page sends the user to sign in again. */
 export type Reauthenticate = { kind: "reauthenticate"; reason: ReauthenticationReason };
 
+/** One of an agent's groups: its id and the agent's routing priority there (get_agent). */
+export interface AgentGroup {
+  id: number;
+  priority: string;
+  /** From list_groups; absent when LiveChat did not name it (no `groups--all:ro`, or it failed). */
+  name?: string;
+}
+
 /** One agent, as the agent page shows it (LiveChat's `get_agent`). */
 export interface AgentDetail extends AgentRow {
-  groups: Array<{ id: number; priority: string }>;
+  groups: AgentGroup[];
   /** ISO 8601; null when LiveChat has none (never logged out, or logged in now). */
   lastLogout: string | null;
   maxChatsCount: number | null;
