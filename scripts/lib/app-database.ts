@@ -82,3 +82,13 @@ export async function setStoredExpiry(databaseUrl: string, accountRowId: string,
     ]),
   );
 }
+
+/** The region the app remembers for an organization (`Organization.region`), if it has a row. */
+export async function storedRegionOf(databaseUrl: string, organizationId: string) {
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query(`SELECT region FROM "Organization" WHERE id = $1`, [
+      organizationId,
+    ]);
+    return (rows[0] as { region: string } | undefined)?.region;
+  });
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SEEDED } from "@/emulator/fixtures";
 import type { HttpBrowser } from "../../scripts/lib/http-browser";
-import { resetDatabase, withDatabase } from "../../scripts/lib/app-database";
+import { resetDatabase, storedRegionOf } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
@@ -31,11 +31,7 @@ async function dashboard(browser: HttpBrowser, search = "") {
   return { html, rows };
 }
 
-const storedRegion = () =>
-  withDatabase(stack.databaseUrl, async (db) => {
-    const { rows } = await db.query(`SELECT region FROM "Organization" WHERE id = $1`, [ACME]);
-    return (rows[0] as { region: string } | undefined)?.region;
-  });
+const storedRegion = () => storedRegionOf(stack.databaseUrl, ACME);
 
 /**
  * The X-Region of each Web API call the app made since the log was cleared. Node's fetch itself

@@ -3,7 +3,7 @@ import { SEEDED } from "@/emulator/fixtures";
 import { getViewer } from "@/lib/data/viewer";
 import { withLiveChat } from "@/lib/data/with-livechat";
 import { LiveChatApiError, listAgents } from "@/lib/livechat";
-import { resetDatabase, storedAccountOf, withDatabase } from "../../scripts/lib/app-database";
+import { resetDatabase, storedAccountOf, storedRegionOf } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { signInOverHttp } from "../../scripts/lib/sign-in-over-http";
@@ -17,11 +17,7 @@ const ACME = SEEDED.organizations.acme;
 const EMAIL = "alice@acme.test";
 const LIST_AGENTS = "/v3.6/configuration/action/list_agents";
 
-const storedRegion = () =>
-  withDatabase(stack.databaseUrl, async (db) => {
-    const { rows } = await db.query(`SELECT region FROM "Organization" WHERE id = $1`, [ACME]);
-    return (rows[0] as { region: string } | undefined)?.region;
-  });
+const storedRegion = () => storedRegionOf(stack.databaseUrl, ACME);
 
 /**
  * The X-Region of each list_agents call since the log was cleared. Node's fetch itself repeats a

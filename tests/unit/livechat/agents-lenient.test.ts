@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getAgent, listAgents, parseAgentWire } from "@/lib/livechat/agents";
 import { listRoutingStatuses } from "@/lib/livechat/routing-statuses";
-import { logsWritten } from "@/lib/log";
+import { warnings } from "../../support/warnings";
 import { fakeFetch, json } from "./fake-fetch";
 
 // LiveChat's own SDK types every agent field but `id` as optional (lc-sdk-js
@@ -21,15 +21,6 @@ const jones = {
   role: "viceowner",
   login_status: "accepting chats",
 };
-
-/** The JSON lines written with console.warn while `run` ran. */
-async function warnings(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  await run();
-  // log.ts writes once the request id is known.
-  await logsWritten();
-  return warn.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
-}
 
 afterEach(() => vi.restoreAllMocks());
 

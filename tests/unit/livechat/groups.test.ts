@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { listGroups, parseGroupWire } from "@/lib/livechat/groups";
-import { logsWritten } from "@/lib/log";
+import { warnings } from "../../support/warnings";
 import { fakeFetch, json, liveChatError } from "./fake-fetch";
 
 // list_groups (Configuration API v3.6, configuration-api/index.mdx L2594-2640), read as leniently
@@ -18,13 +18,6 @@ const sample = [
   { id: 0, name: "General", language_code: "en", routing_status: "offline" },
   { id: 19, name: "Sport shoes", language_code: "en", routing_status: "offline" },
 ];
-
-async function warnings(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  await run();
-  await logsWritten();
-  return warn.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
-}
 
 afterEach(() => vi.restoreAllMocks());
 
