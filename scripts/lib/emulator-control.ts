@@ -51,6 +51,15 @@ export const emulator = {
     control("tokens/revoke", { body }),
   fault: (body: Record<string, unknown>) => control("faults", { body }),
   clearFaults: () => control("faults", { method: "DELETE" }),
+  /** Every call to `endpoint` answers 421 misdirected_request, naming `region` (where it is not). */
+  misdirectAlways: (endpoint: string, region: string) =>
+    control("faults", {
+      body: {
+        endpoint,
+        status: 421,
+        json: { error: { type: "misdirected_request", message: "Wrong region", data: { region } } },
+      },
+    }),
   requests: () =>
     control<{
       total: number;

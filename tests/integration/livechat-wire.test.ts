@@ -134,13 +134,7 @@ describe("the dashboard against LiveChat's real answers", () => {
 
   it("shows an outage, and remembers nothing, when the retry is misdirected too", async () => {
     const { browser } = await signInOverHttp(stack.appUrl, "alice@acme.test");
-    await emulator.fault({
-      endpoint: LIST_AGENTS,
-      status: 421,
-      json: {
-        error: { type: "misdirected_request", message: "Wrong region", data: { region: "fra" } },
-      },
-    });
+    await emulator.misdirectAlways(LIST_AGENTS, "fra");
     await emulator.clearRequests();
 
     const { html, rows } = await dashboard(browser);

@@ -67,13 +67,7 @@ describe("withLiveChat and LiveChat's regions (emulator + PostgreSQL)", () => {
 
   it("fails with the second misdirected_request, and remembers nothing", async () => {
     const { livechat } = await signedInSession();
-    await emulator.fault({
-      endpoint: LIST_AGENTS,
-      status: 421,
-      json: {
-        error: { type: "misdirected_request", message: "Wrong region", data: { region: "fra" } },
-      },
-    });
+    await emulator.misdirectAlways(LIST_AGENTS, "fra");
     await emulator.clearRequests();
 
     const failure = await withLiveChat(livechat, (ctx) => listAgents(ctx)).catch(
