@@ -49,6 +49,16 @@ function call(
 }
 const listAgents = (token: string, body: unknown = {}, base = emulator.url) =>
   call("configuration/action/list_agents", token, body, {}, base);
+/** list_agents sent with `X-Region: region`, as the app does once it knows the region. */
+const listAgentsIn = (token: string, region: string) =>
+  call("configuration/action/list_agents", token, {}, { "x-region": region });
+/** POST /_emulator/organizations/move: LiveChat moves an organization's data to `region`. */
+const moveOrganization = (organizationId: string, region: string) =>
+  fetch(`${emulator.url}/_emulator/organizations/move`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ organization_id: organizationId, region }),
+  });
 
 async function expectWebError(response: Response, status: number, type: string) {
   expect(response.status).toBe(status);
@@ -463,40 +473,25 @@ describe("refusals", () => {
 
   it("answers a wrong X-Region with 421 misdirected_request naming the token's region", async () => {
     const error = await expectWebError(
-      await call("configuration/action/list_agents", alice.access_token, {}, { "x-region": "fra" }),
+      await listAgentsIn(alice.access_token, "fra"),
       421,
       "misdirected_request",
     );
     expect(error.data).toEqual({ region: "dal" });
     const gretaError = await expectWebError(
-      await call("configuration/action/list_agents", greta.access_token, {}, { "x-region": "dal" }),
+      await listAgentsIn(greta.access_token, "dal"),
       421,
       "misdirected_request",
     );
     expect(gretaError.data).toEqual({ region: "fra" });
-    expect(
-      (
-        await call(
-          "configuration/action/list_agents",
-          greta.access_token,
-          {},
-          { "x-region": "fra" },
-        )
-      ).status,
-    ).toBe(200);
+    expect((await listAgentsIn(greta.access_token, "fra")).status).toBe(200);
   });
 
   it("misdirects calls by an organization's old region once LiveChat has moved it", async () => {
-    const move = (region: string) =>
-      fetch(`${emulator.url}/_emulator/organizations/move`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ organization_id: SEEDED.organizations.acme, region }),
-      });
+    const move = (region: string) => moveOrganization(SEEDED.organizations.acme, region);
     expect((await move("fra")).status).toBe(200);
     try {
-      const byPrefix = () =>
-        call("configuration/action/list_agents", alice.access_token, {}, { "x-region": "dal" });
+      const byPrefix = () => listAgentsIn(alice.access_token, "dal");
       // The documented body (configuration-api/index.mdx L4384-4399): the right region in data.
       const error = await expectWebError(await byPrefix(), 421, "misdirected_request");
       expect(error).toEqual({
@@ -504,40 +499,18 @@ describe("refusals", () => {
         message: "Wrong region",
         data: { region: "fra" },
       });
-      const there = await call(
-        "configuration/action/list_agents",
-        alice.access_token,
-        {},
-        { "x-region": "fra" },
-      );
+      const there = await listAgentsIn(alice.access_token, "fra");
       expect(there.status).toBe(200);
       const log = await json<{ requests: { path: string; region?: string }[] }>(
         await fetch(`${emulator.url}/_emulator/requests`),
       );
       expect(log.requests.at(-1)).toMatchObject({ region: "fra" });
       // Other organizations stay where they are.
-      expect(
-        (
-          await call(
-            "configuration/action/list_agents",
-            greta.access_token,
-            {},
-            { "x-region": "fra" },
-          )
-        ).status,
-      ).toBe(200);
+      expect((await listAgentsIn(greta.access_token, "fra")).status).toBe(200);
     } finally {
       await move("dal");
     }
-    expect(
-      (
-        await fetch(`${emulator.url}/_emulator/organizations/move`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ organization_id: "nope", region: "fra" }),
-        })
-      ).status,
-    ).toBe(404);
+    expect((await moveOrganization("nope", "fra")).status).toBe(404);
   });
 
   it.each([
