@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { z } from "zod";
-import { sendJson } from "./http";
+import type { Context } from "./context";
+import { readJsonBody, sendJson } from "./http";
 
 /** HTTP statuses for Web API error types: LiveChat does not document them; these are the project's. */
 const WEB_ERROR_STATUS = {
@@ -67,4 +68,15 @@ export function describeIssues(error: z.ZodError): string {
 export function sendNotFound(res: ServerResponse, path: string): void {
   if (isWebApiPath(path)) sendWebError(res, "not_found", `No such method: ${path}`);
   else sendAccountsError(res, 404, "not_found", `No such endpoint: ${path}`);
+}
+
+/** The request's JSON body as `schema` reads it; null (after a 400 naming the issues) otherwise. */
+export async function readJson<S extends z.ZodType>(
+  ctx: Context,
+  schema: S,
+): Promise<z.infer<S> | null> {
+  const parsed = schema.safeParse(await readJsonBody(ctx.req));
+  if (parsed.success) return parsed.data;
+  sendJson(ctx.res, 400, { error: describeIssues(parsed.error) });
+  return null;
 }

@@ -5,6 +5,11 @@ import type { Store } from "./state";
 import { isWebApiPath, webErrorTypeFor } from "./errors";
 import { sendJson } from "./http";
 
+/** Whether a fault answers the request itself (a status, a broken body, JSON), not only delays it. */
+function answers(fault: { status?: number; body?: string; json?: unknown }): boolean {
+  return fault.status !== undefined || !!fault.body || fault.json !== undefined;
+}
+
 export const faultSchema = z
   .object({
     endpoint: z.string().startsWith("/"),
@@ -20,15 +25,9 @@ export const faultSchema = z
     times: z.number().int().positive().optional(),
   })
   .strict()
-  .refine(
-    (f) =>
-      f.status !== undefined ||
-      f.body ||
-      f.hang ||
-      f.delay_ms !== undefined ||
-      f.json !== undefined,
-    { message: "A fault needs at least one of status, body, json, hang or delay_ms" },
-  )
+  .refine((f) => answers(f) || f.hang || f.delay_ms !== undefined, {
+    message: "A fault needs at least one of status, body, json, hang or delay_ms",
+  })
   .refine((f) => !(f.body && f.json !== undefined), {
     message: "A fault answers either a broken body or a JSON one, not both",
   });
@@ -68,7 +67,7 @@ export async function applyFault(ctx: Context, fault: Fault): Promise<boolean> {
       return true;
     }
   }
-  if (fault.status === undefined && !fault.body && fault.json === undefined) return false;
+  if (!answers(fault)) return false;
   const headers: Record<string, string> = {};
   if (fault.retry_after !== undefined) headers["Retry-After"] = String(fault.retry_after);
   if (fault.body) {
@@ -108,7 +107,7 @@ const ACCOUNTS_ERROR_BY_STATUS: Readonly<Record<number, string>> = {
   503: "temporarily_unavailable",
 };
 
-export function accountsErrorFor(status: number): string {
+function accountsErrorFor(status: number): string {
   return ACCOUNTS_ERROR_BY_STATUS[status] ?? (status >= 500 ? "server_error" : "bad_request");
 }
 

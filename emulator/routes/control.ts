@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Context, Routes } from "../context";
 import { avatarUrl } from "../agents";
 import { accounts, agents, groups, organizations } from "../fixtures";
-import { describeIssues } from "../errors";
+import { readJson } from "../errors";
 import { addFault, clearFaults, faultSchema } from "../faults";
-import { readJsonBody, requestOrigin, sendJson } from "../http";
+import { requestOrigin, sendJson } from "../http";
 import { clearRequests } from "../request-log";
 import { resetStore, type AccessToken } from "../state";
 import { expireAccessTokens, revokeAccessToken, revokeRefreshToken } from "../tokens";
@@ -15,13 +15,6 @@ const tokenTargetSchema = z.union([
   z.object({ access_token: z.string().min(1) }),
   z.object({ account_id: z.string().min(1) }),
 ]);
-
-async function readJson<S extends z.ZodType>(ctx: Context, schema: S): Promise<z.infer<S> | null> {
-  const parsed = schema.safeParse(await readJsonBody(ctx.req));
-  if (parsed.success) return parsed.data;
-  sendJson(ctx.res, 400, { error: describeIssues(parsed.error) });
-  return null;
-}
 
 interface TokenTarget {
   tokens: AccessToken[];

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Context, Routes } from "../context";
 import { accounts, organizations } from "../fixtures";
-import { describeIssues } from "../errors";
-import { readJsonBody, redirect, sendJson } from "../http";
+import { readJson } from "../errors";
+import { redirect, sendJson } from "../http";
 import type { Client, Organization } from "../types";
 
 // Marketplace imitations: install/uninstall and payment app webhooks, and the direct installation
@@ -49,7 +49,7 @@ async function deliver(
   ctx: Context,
   { client, organization, url }: WebhookTarget,
   event: string,
-  { date, payload }: { date: string; payload: Record<string, unknown> },
+  payload: Record<string, unknown>,
 ): Promise<void> {
   const installer = accounts.find(
     (a) => a.organization_id === organization.organization_id && a.role === "owner",
@@ -58,7 +58,7 @@ async function deliver(
     applicationID: client.application_id,
     applicationName: client.name,
     clientID: client.client_id,
-    date,
+    date: webhookDate(new Date()),
     event,
     licenseID: organization.license_id,
     organizationID: organization.organization_id,
@@ -85,13 +85,12 @@ async function deliver(
 }
 
 async function postInstallation(ctx: Context): Promise<void> {
-  const parsed = installationSchema.safeParse(await readJsonBody(ctx.req));
-  if (!parsed.success) return sendJson(ctx.res, 400, { error: describeIssues(parsed.error) });
-  const target = webhookTarget(ctx, parsed.data);
+  const installation = await readJson(ctx, installationSchema);
+  if (!installation) return;
+  const target = webhookTarget(ctx, installation);
   if (!target) return;
-  await deliver(ctx, target, parsed.data.event, {
-    date: webhookDate(new Date()),
-    payload: { applicationID: target.client.application_id },
+  await deliver(ctx, target, installation.event, {
+    applicationID: target.client.application_id,
   });
 }
 
@@ -115,25 +114,22 @@ const paymentSchema = z.object({
  * The documented date format: seconds and a numeric offset, `2020-09-14T15:29:53+02:00`
  * (app-webhooks/index.mdx L29), here at +02:00 like the samples.
  */
-export function webhookDate(now: Date): string {
+function webhookDate(now: Date): string {
   const shifted = new Date(now.getTime() + 2 * 60 * 60 * 1000);
   return `${shifted.toISOString().slice(0, 19)}+02:00`;
 }
 
 /** LiveChat's billing sends a paid app's payment events; the app only has to acknowledge them. */
 async function postPayment(ctx: Context): Promise<void> {
-  const parsed = paymentSchema.safeParse(await readJsonBody(ctx.req));
-  if (!parsed.success) return sendJson(ctx.res, 400, { error: describeIssues(parsed.error) });
-  const { event, quantity, total } = parsed.data;
-  const target = webhookTarget(ctx, parsed.data);
+  const payment = await readJson(ctx, paymentSchema);
+  if (!payment) return;
+  const { event, quantity, total } = payment;
+  const target = webhookTarget(ctx, payment);
   if (!target) return;
-  const paymentID = parsed.data.payment_id ?? randomUUID();
+  const paymentID = payment.payment_id ?? randomUUID();
   const extra =
     event === "payment_activated" ? { quantity } : event === "payment_collected" ? { total } : {};
-  await deliver(ctx, target, event, {
-    date: webhookDate(new Date()),
-    payload: { paymentID, ...extra },
-  });
+  await deliver(ctx, target, event, { paymentID, ...extra });
 }
 
 /** LiveChat starts the code flow itself on install: the app gets a code it never asked for, with an empty state. */
