@@ -32,7 +32,9 @@ function table(rows: Record<string, string>[]): string {
 }
 
 async function main(): Promise<void> {
-  const parsed = envSchema.safeParse(process.env);
+  // As in the app's lib/env.ts, a variable set to "" (a line `X=` in .env) counts as unset.
+  const set = Object.entries(process.env).filter(([, value]) => value !== "");
+  const parsed = envSchema.safeParse(Object.fromEntries(set));
   if (!parsed.success) {
     console.error(`Invalid emulator environment:\n${z.prettifyError(parsed.error)}`);
     process.exit(1);
