@@ -2,6 +2,7 @@ import { resetDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { expect, expectHydrated, sessionCookie, type SessionCookie, test } from "./fixtures";
+import { toast } from "./settings-helpers";
 
 // LiveChat's answers as the dashboard tells them: a toast when a call fails and when it is back,
 // one for a refresh, one for a slow answer; and the page shell never waits for the agent list.
@@ -22,9 +23,6 @@ test.beforeEach(async ({ context }) => {
 });
 
 test.afterEach(() => emulator.clearFaults());
-
-const toast = (page: import("@playwright/test").Page, kind: string) =>
-  page.locator(`.toasts [data-toast="${kind}"]`);
 
 test("a failed LiveChat call shows an error toast and a panel; once LiveChat is back, Try again says so", async ({
   page,

@@ -4,24 +4,20 @@ import { resetDatabase, withDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { expect, sessionCookie, shownAgentIds, test } from "./fixtures";
+import {
+  ADMINS_ONLY,
+  enableLikeDevtools,
+  settingsForm,
+  storedSettings,
+  toast,
+} from "./settings-helpers";
 
 // The organization's settings at /dashboard/settings: an admin's save shows on the board (its note,
 // its default status), a normal agent sees them read-only and a forced save is refused by the
 // server, with a toast each time.
 
-const ADMINS_ONLY =
-  "Only the organization's owner, vice owners and administrators can change settings.";
-
 let alice: Awaited<ReturnType<typeof sessionCookie>>;
 let nora: Awaited<ReturnType<typeof sessionCookie>>;
-
-const storedSettings = () =>
-  withDatabase(stack.databaseUrl, async (db) => {
-    const { rows } = await db.query(
-      `SELECT "defaultStatuses", note FROM "OrganizationSettings" ORDER BY "organizationId"`,
-    );
-    return rows as Array<{ defaultStatuses: string[]; note: string }>;
-  });
 
 const clearSettings = () =>
   withDatabase(stack.databaseUrl, (db) => db.query(`DELETE FROM "OrganizationSettings"`));
@@ -34,8 +30,6 @@ async function acmeAgentIds(status?: string): Promise<string[]> {
     .map((a) => a.id);
 }
 
-const toast = (page: Page, kind: string) => page.locator(`.toasts [data-toast="${kind}"]`);
-const form = (page: Page) => page.getByRole("form", { name: "Settings" });
 const note = (page: Page) =>
   page.getByRole("status").filter({ hasText: "Note from your organization" });
 
@@ -61,12 +55,12 @@ test("an owner changes the settings and the dashboard shows the note and the def
 
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
-  await form(page).getByRole("checkbox", { name: "Offline" }).check();
-  await form(page).getByLabel("Note for every agent").fill("Lunch is 12-13.\nBack at 13.");
-  await form(page).getByRole("button", { name: "Save settings" }).click();
+  await settingsForm(page).getByRole("checkbox", { name: "Offline" }).check();
+  await settingsForm(page).getByLabel("Note for every agent").fill("Lunch is 12-13.\nBack at 13.");
+  await settingsForm(page).getByRole("button", { name: "Save settings" }).click();
 
   await expect(toast(page, "success")).toHaveText("Settings saved.");
-  await expect(form(page).locator("[data-saved-at]")).toContainText("Last saved");
+  await expect(settingsForm(page).locator("[data-saved-at]")).toContainText("Last saved");
   expect(await storedSettings()).toEqual([
     { defaultStatuses: ["offline"], note: "Lunch is 12-13.\nBack at 13." },
   ]);
@@ -93,29 +87,24 @@ test("a normal agent sees the settings read-only, and a forced save is refused b
 }) => {
   await context.addCookies([alice]);
   await page.goto(`${stack.appUrl}/dashboard/settings`);
-  await form(page).getByLabel("Note for every agent").fill("Set by Alice.");
-  await form(page).getByRole("button", { name: "Save settings" }).click();
+  await settingsForm(page).getByLabel("Note for every agent").fill("Set by Alice.");
+  await settingsForm(page).getByRole("button", { name: "Save settings" }).click();
   await expect(toast(page, "success")).toHaveText("Settings saved.");
   const before = await storedSettings();
 
   await context.clearCookies();
   await context.addCookies([nora]);
   await page.goto(`${stack.appUrl}/dashboard/settings`);
-  await expect(form(page).getByRole("status")).toContainText(ADMINS_ONLY);
-  await expect(form(page).getByLabel("Note for every agent")).toBeDisabled();
-  await expect(form(page).getByLabel("Note for every agent")).toHaveValue("Set by Alice.");
-  await expect(form(page).getByRole("checkbox", { name: "Offline" })).toBeDisabled();
-  await expect(form(page).getByRole("button", { name: "Save settings" })).toBeDisabled();
+  await expect(settingsForm(page).getByRole("status")).toContainText(ADMINS_ONLY);
+  await expect(settingsForm(page).getByLabel("Note for every agent")).toBeDisabled();
+  await expect(settingsForm(page).getByLabel("Note for every agent")).toHaveValue("Set by Alice.");
+  await expect(settingsForm(page).getByRole("checkbox", { name: "Offline" })).toBeDisabled();
+  await expect(settingsForm(page).getByRole("button", { name: "Save settings" })).toBeDisabled();
 
   // What a user with devtools can do: enable the form and submit it.
-  await form(page).evaluate((element) =>
-    element.querySelectorAll("[disabled], [aria-disabled]").forEach((node) => {
-      node.removeAttribute("disabled");
-      node.removeAttribute("aria-disabled");
-    }),
-  );
-  await form(page).getByLabel("Note for every agent").fill("Nora was here.");
-  await form(page).getByRole("button", { name: "Save settings" }).click();
+  await enableLikeDevtools(settingsForm(page));
+  await settingsForm(page).getByLabel("Note for every agent").fill("Nora was here.");
+  await settingsForm(page).getByRole("button", { name: "Save settings" }).click();
 
   await expect(toast(page, "error")).toHaveText(ADMINS_ONLY);
   expect(await storedSettings()).toEqual(before);
@@ -129,15 +118,15 @@ test("an invalid note is explained at its field and in a toast, and nothing is s
 }) => {
   await context.addCookies([alice]);
   await page.goto(`${stack.appUrl}/dashboard/settings`);
-  await form(page).getByLabel("Note for every agent").fill("x".repeat(300));
-  await expect(form(page)).toContainText("300 of 280");
-  await form(page).getByRole("button", { name: "Save settings" }).click();
+  await settingsForm(page).getByLabel("Note for every agent").fill("x".repeat(300));
+  await expect(settingsForm(page)).toContainText("300 of 280");
+  await settingsForm(page).getByRole("button", { name: "Save settings" }).click();
 
   await expect(toast(page, "error")).toContainText("Settings were not saved");
-  await expect(form(page).locator("#settings-note-error")).toHaveText(
+  await expect(settingsForm(page).locator("#settings-note-error")).toHaveText(
     "The note can be at most 280 characters (it has 300).",
   );
-  await expect(form(page).getByLabel("Note for every agent")).toHaveAttribute(
+  await expect(settingsForm(page).getByLabel("Note for every agent")).toHaveAttribute(
     "aria-invalid",
     "true",
   );
@@ -150,15 +139,15 @@ test("LiveChat unreachable while saving: a toast says the settings were not save
 }) => {
   await context.addCookies([alice]);
   await page.goto(`${stack.appUrl}/dashboard/settings`);
-  await expect(form(page)).toBeVisible();
+  await expect(settingsForm(page)).toBeVisible();
   await emulator.fault({
     endpoint: "/v3.6/configuration/action/list_agents",
     method: "POST",
     status: 503,
   });
   try {
-    await form(page).getByLabel("Note for every agent").fill("Never stored.");
-    await form(page).getByRole("button", { name: "Save settings" }).click();
+    await settingsForm(page).getByLabel("Note for every agent").fill("Never stored.");
+    await settingsForm(page).getByRole("button", { name: "Save settings" }).click();
     await expect(toast(page, "error")).toHaveText(
       "LiveChat is unreachable: settings were not saved.",
     );
@@ -176,7 +165,7 @@ test("the settings page: no sideways scroll at 280 px, both themes, axe-clean", 
   for (const theme of ["light", "dark"]) {
     await page.setViewportSize({ width: 280, height: 800 });
     await page.goto(`${stack.appUrl}/dashboard/settings?theme=${theme}`);
-    await expect(form(page)).toBeVisible();
+    await expect(settingsForm(page)).toBeVisible();
     await expect(page.locator("html")).toHaveClass(new RegExp(`lc-${theme}-theme`));
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

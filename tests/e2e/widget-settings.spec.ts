@@ -1,26 +1,19 @@
-import type { FrameLocator } from "@playwright/test";
-import { resetDatabase, withDatabase } from "../../scripts/lib/app-database";
+import { resetDatabase } from "../../scripts/lib/app-database";
 import { emulator } from "../../scripts/lib/emulator-control";
 import { stack } from "../../scripts/lib/stack-env";
 import { expect, test } from "./fixtures";
+import {
+  ADMINS_ONLY,
+  enableLikeDevtools,
+  settingsForm,
+  storedSettings,
+  toast,
+} from "./settings-helpers";
 import { agentAppUrl, signInInFrame, widgetFrame } from "./widgets-helpers";
 
 // The Settings widget in the emulator's Agent App (a third-party frame): an admin's save reaches
 // the board in the fullscreen widget; a normal agent's forced save is refused by the server and
 // the frame says so in a toast.
-
-const ADMINS_ONLY =
-  "Only the organization's owner, vice owners and administrators can change settings.";
-
-const storedSettings = () =>
-  withDatabase(stack.databaseUrl, async (db) => {
-    const { rows } = await db.query(`SELECT "defaultStatuses", note FROM "OrganizationSettings"`);
-    return rows as Array<{ defaultStatuses: string[]; note: string }>;
-  });
-
-const form = (frame: FrameLocator) => frame.getByRole("form", { name: "Settings" });
-const toast = (frame: FrameLocator, kind: string) =>
-  frame.locator(`.toasts [data-toast="${kind}"]`);
 
 test.beforeEach(async () => {
   await resetDatabase(stack.databaseUrl);
@@ -35,9 +28,11 @@ test("an admin saves the organization's settings inside the Settings widget, and
   await page.goto(agentAppUrl("settings"));
   const settings = widgetFrame(page, "settings");
   await signInInFrame(page, "settings", "alice@acme.test");
-  await form(settings).getByLabel("Note for every agent").fill("Lunch rota on the wiki.");
-  await form(settings).getByRole("checkbox", { name: "Accepting chats", exact: true }).check();
-  await form(settings).getByRole("button", { name: "Save settings" }).click();
+  await settingsForm(settings).getByLabel("Note for every agent").fill("Lunch rota on the wiki.");
+  await settingsForm(settings)
+    .getByRole("checkbox", { name: "Accepting chats", exact: true })
+    .check();
+  await settingsForm(settings).getByRole("button", { name: "Save settings" }).click();
   // The sign-in's own toast may still be up beside it.
   await expect(toast(settings, "success").filter({ hasText: "Settings saved." })).toBeVisible();
   expect(await storedSettings()).toEqual([
@@ -61,17 +56,14 @@ test("a normal agent's forced save inside the Settings widget is refused by the 
   await page.goto(agentAppUrl("settings"));
   const settings = widgetFrame(page, "settings");
   await signInInFrame(page, "settings", "nora@acme.test");
-  await expect(form(settings).getByRole("button", { name: "Save settings" })).toBeDisabled();
+  await expect(
+    settingsForm(settings).getByRole("button", { name: "Save settings" }),
+  ).toBeDisabled();
 
   // What a user with devtools can do inside the frame: enable the form and submit it.
-  await form(settings).evaluate((element) =>
-    element.querySelectorAll("[disabled], [aria-disabled]").forEach((node) => {
-      node.removeAttribute("disabled");
-      node.removeAttribute("aria-disabled");
-    }),
-  );
-  await form(settings).getByLabel("Note for every agent").fill("Nora was here.");
-  await form(settings).getByRole("button", { name: "Save settings" }).click();
+  await enableLikeDevtools(settingsForm(settings));
+  await settingsForm(settings).getByLabel("Note for every agent").fill("Nora was here.");
+  await settingsForm(settings).getByRole("button", { name: "Save settings" }).click();
 
   await expect(toast(settings, "error")).toHaveText(ADMINS_ONLY);
   expect(await storedSettings()).toEqual([]);
