@@ -14,6 +14,15 @@ const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 const SYNC = Uint8Array.of(0x53, 0, 0, 0, 4);
+/** Execute of a portal no client can have made: the error aborts an implicit transaction. */
+const ABORT = (() => {
+  const name = Buffer.from("\u0001pglite-server-abort\u0000");
+  const frame = Buffer.alloc(1 + 4 + name.length + 4);
+  frame.write("E", 0);
+  frame.writeInt32BE(frame.length - 1, 1);
+  name.copy(frame, 5);
+  return new Uint8Array(frame);
+})();
 const TERMINATE = 0x58; // 'X'
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I'
@@ -36,6 +45,12 @@ class Connection {
       const headerLength = this.started ? 5 : 4;
       if (this.buffer.length < headerLength) return;
       const length = this.started ? 1 + this.buffer.readInt32BE(1) : this.buffer.readInt32BE(0);
+      // A length shorter than its own header (or a startup packet without its code) is no
+      // PostgreSQL client: end it, rather than loop on it or fail reading past its end.
+      if (length < (this.started ? 5 : 8)) {
+        this.socket.destroy();
+        return;
+      }
       if (this.buffer.length < length) return;
       const frame = this.buffer.subarray(0, length);
       this.buffer = this.buffer.subarray(length);
@@ -61,7 +76,7 @@ class Connection {
 }
 
 /** The status byte of the last ReadyForQuery in `output`, if there is one. */
-export function lastReadyStatus(output: Uint8Array): number | null {
+function lastReadyStatus(output: Uint8Array): number | null {
   let status: number | null = null;
   const view = new DataView(output.buffer, output.byteOffset, output.byteLength);
   for (let at = 0; at + 5 <= output.length; at += 1 + view.getInt32(at + 1)) {
@@ -112,11 +127,17 @@ export async function servePglite(
     }
   }
 
-  /** A connection that left mid-sequence or mid-transaction: end both, as a server would. */
+  /**
+   * A connection that left mid-sequence or mid-transaction: roll both back, as a server would. A
+   * bare Sync would commit what a sequence had executed, so it first fails on purpose.
+   */
   async function release(connection: Connection): Promise<void> {
     if (owner === connection) owner = null;
     await db
-      .runExclusive(() => db.execProtocolRaw(SYNC))
+      .runExclusive(async () => {
+        await db.execProtocolRaw(ABORT);
+        await db.execProtocolRaw(SYNC);
+      })
       .then(() => (db.isInTransaction() ? db.exec("ROLLBACK") : undefined))
       .catch(() => {});
   }
