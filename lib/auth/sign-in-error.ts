@@ -77,9 +77,15 @@ const FOLDED = new Set(["OAuthCallback", "Callback", "OAuthSignin", "OAuthAccoun
 const KNOWN: ReadonlySet<string> = new Set(SIGN_IN_ERRORS);
 
 /** The `?error=` of a redirect to next-auth's error or sign-in route, or to our error page. */
-function errorOfRedirect(location: string, errorPage: string): { url: URL; error: string } | null {
+function errorOfRedirect(
+  location: string,
+  requestUrl: string,
+  errorPage: string,
+): { url: URL; error: string } | null {
   if (!location) return null;
-  const url = new URL(location, "http://app.invalid");
+  // next-auth sends its own error page's Location absolute, but `${pages.error}?error=…` for a
+  // code it does not know (core/index.js, case "error"): read both against the request's URL.
+  const url = new URL(location, requestUrl);
   const error = url.searchParams.get("error");
   const paths = ["/api/auth/error", "/api/auth/signin", errorPage];
   return error !== null && paths.includes(url.pathname) ? { url, error } : null;
@@ -91,10 +97,14 @@ function errorOfRedirect(location: string, errorPage: string): { url: URL; error
  * `?error=<its message>`: it is logged here instead, on one redacted line, and the user gets the
  * sign-in error page's "Sign-in failed".
  */
-export async function withPreciseSignInErrors(errorPage: string, handle: () => Promise<Response>) {
+export async function withPreciseSignInErrors(
+  errorPage: string,
+  requestUrl: string,
+  handle: () => Promise<Response>,
+) {
   const store: { code?: SignInErrorCode } = {};
   const response = await capture.run(store, handle);
-  const redirect = errorOfRedirect(response.headers.get("Location") ?? "", errorPage);
+  const redirect = errorOfRedirect(response.headers.get("Location") ?? "", requestUrl, errorPage);
   if (!redirect || (KNOWN.has(redirect.error) && redirect.url.pathname === errorPage)) {
     return response;
   }
@@ -111,7 +121,7 @@ export async function withPreciseSignInErrors(errorPage: string, handle: () => P
     log.error("auth.callback_failed", { message: redirect.error.slice(0, 300) });
     code = "SignInFailed";
   }
-  const target = new URL(errorPage, response.headers.get("Location") ?? undefined);
+  const target = new URL(errorPage, redirect.url);
   target.search = new URLSearchParams({ error: code }).toString();
   const headers = new Headers(response.headers);
   headers.set("Location", target.toString());

@@ -112,6 +112,19 @@ describe("an error thrown inside a next-auth callback", () => {
   });
 });
 
+describe("next-auth's error route, called by hand", () => {
+  it.each([
+    ["an error code of its own", "Verification"],
+    ["a code nobody sends", "made-up"],
+  ])("answers %s with a redirect to the sign-in error page, never a 500", async (_, error) => {
+    const response = await fetch(`${stack.appUrl}/api/auth/error?error=${error}`, {
+      redirect: "manual",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${stack.appUrl}/auth/error?error=SignInFailed`);
+  });
+});
+
 /** The public app's log so far. */
 const appLog = () => serviceLog("app-public");
 

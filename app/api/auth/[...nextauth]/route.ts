@@ -30,7 +30,7 @@ async function handle(req: Request, ctx: RouteContext) {
   // next-auth's client-side logging endpoint takes anything from anyone; this app does not use it.
   if (action === "_log") return new Response(null, { status: 404 });
   const nextAuth = (handler ??= NextAuth(authOptions()));
-  const run = () => withPreciseSignInErrors(AUTH_ERROR_PAGE, () => nextAuth(req, ctx));
+  const run = () => withPreciseSignInErrors(AUTH_ERROR_PAGE, req.url, () => nextAuth(req, ctx));
   if (req.method !== "POST" || action !== "signin" || provider !== "livechat") return run();
 
   // LiveChat's 3 redirects in 30 s (lib/auth/sign-in-pace.ts): a fourth start gets our page.
