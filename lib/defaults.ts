@@ -29,3 +29,9 @@ export const EMULATOR_CLIENTS = {
 } as const;
 export const EMBEDDED_DATABASE_PORT = 54329;
 export const EMBEDDED_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/postgres`;
+
+/** LiveChat's own servers: where a real client's sign-ins and API calls go unless configured. */
+export const LIVECHAT_SERVERS = {
+  accountsUrl: "https://accounts.livechat.com",
+  apiUrl: "https://api.livechatinc.com",
+} as const;

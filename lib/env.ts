@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { POOLED_URL_VARIABLES, firstSet } from "./database-urls";
-import { DEFAULT_SCOPES, EMBEDDED_DATABASE_URL, EMULATOR_CLIENTS, EMULATOR_URL } from "./defaults";
+import {
+  DEFAULT_SCOPES,
+  EMBEDDED_DATABASE_URL,
+  EMULATOR_CLIENTS,
+  EMULATOR_URL,
+  LIVECHAT_SERVERS,
+} from "./defaults";
 import { log } from "./log";
 
 // The only reader of process.env. Parsed once, on first use; a missing, malformed or unsafe
@@ -120,7 +126,9 @@ const schema = z
 
 export type Env = ReturnType<typeof toEnv>;
 
-const isLoopback = (url: string) => ["127.0.0.1", "localhost"].includes(new URL(url).hostname);
+/** Whether `url` is on this machine, where http is allowed (127.0.0.1 or localhost). */
+export const isLoopback = (url: string) =>
+  ["127.0.0.1", "localhost"].includes(new URL(url).hostname);
 
 function toEnv(raw: z.infer<typeof schema>) {
   const emulator = raw.LIVECHAT_CLIENT_ID === undefined;
@@ -132,8 +140,8 @@ function toEnv(raw: z.infer<typeof schema>) {
       clientId: raw.LIVECHAT_CLIENT_ID ?? seeded.id,
       clientSecret: raw.LIVECHAT_CLIENT_SECRET ?? seeded.secret,
       accountsUrl:
-        raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : "https://accounts.livechat.com"),
-      apiUrl: raw.LIVECHAT_API_URL ?? (emulator ? EMULATOR_URL : "https://api.livechatinc.com"),
+        raw.LIVECHAT_ACCOUNTS_URL ?? (emulator ? EMULATOR_URL : LIVECHAT_SERVERS.accountsUrl),
+      apiUrl: raw.LIVECHAT_API_URL ?? (emulator ? EMULATOR_URL : LIVECHAT_SERVERS.apiUrl),
       scopes: raw.LIVECHAT_SCOPES ?? [...DEFAULT_SCOPES],
       /** A private app serves one organization only; a public (Marketplace) app, any. */
       app:

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env, isLoopback } from "@/lib/env";
 
 // Agents' photos are shown only from where LiveChat serves them: an avatar URL is data from the
 // API, and an image from anywhere else would tell that host who opened the board (and when).
@@ -14,15 +14,20 @@ export const LIVECHAT_AVATAR_ORIGINS = [
   "https://livechat.s3.amazonaws.com",
 ] as const;
 
-const isLoopback = (url: string) => ["127.0.0.1", "localhost"].includes(new URL(url).hostname);
+type AvatarConfig = { emulator: boolean; livechat: { apiUrl: string } };
+// Per configuration (env() parses it once): the board asks for every row, the proxy per request.
+const originsOf = new WeakMap<AvatarConfig, readonly string[]>();
 
 /** LiveChat's hosts, and the emulator's origin while the app talks to it (it serves its own). */
-export function avatarOrigins(
-  config: { emulator: boolean; livechat: { apiUrl: string } } = env(),
-): string[] {
-  const { apiUrl } = config.livechat;
-  const emulator = config.emulator || isLoopback(apiUrl) ? [new URL(apiUrl).origin] : [];
-  return [...LIVECHAT_AVATAR_ORIGINS, ...emulator];
+export function avatarOrigins(config: AvatarConfig = env()): readonly string[] {
+  let origins = originsOf.get(config);
+  if (!origins) {
+    const { apiUrl } = config.livechat;
+    const emulator = config.emulator || isLoopback(apiUrl) ? [new URL(apiUrl).origin] : [];
+    origins = [...LIVECHAT_AVATAR_ORIGINS, ...emulator];
+    originsOf.set(config, origins);
+  }
+  return origins;
 }
 
 /** `url` when it is served from one of `origins`, else null (the avatar shows initials). */

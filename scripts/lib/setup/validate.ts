@@ -1,3 +1,5 @@
+import { isLoopback } from "../../../lib/env";
+
 // What `npm run setup` accepts, one rule each: a message in the user's words, or null.
 
 /** LiveChat's Marketplace naming rule: "X for LiveChat", never "LiveChat X", under 30 characters. */
@@ -21,8 +23,6 @@ export function organizationIdProblem(id: string): string | null {
     : "An organization id is a UUID, e.g. 6f1c2a9e-0d5b-4b7a-9c3e-1a2b3c4d5e01 (the organization_id of LiveChat's token responses).";
 }
 
-const isLoopback = (host: string) => ["localhost", "127.0.0.1", "[::1]"].includes(host);
-
 /** The app's public URL: https (http only on this machine), no path, query or fragment. */
 export function appUrlProblem(value: string): string | null {
   let url: URL;
@@ -31,7 +31,7 @@ export function appUrlProblem(value: string): string | null {
   } catch {
     return "The app's URL must be an absolute URL, e.g. https://agents.example.com.";
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.href)))
     return "The app's URL must be https:// (only localhost may be http).";
   if (url.pathname !== "/" || url.search || url.hash)
     return "The app's URL is an origin only, e.g. https://agents.example.com (no path or query).";
