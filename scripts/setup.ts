@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import * as prompts from "@clack/prompts";
 import pg from "pg";
 import { APP_NAME } from "../lib/brand";
+import { LIVECHAT_SERVERS } from "../lib/defaults";
 import { checkCredentials } from "./lib/setup/credentials";
 import { parseEnvFile } from "./lib/setup/env-file";
 import { applySetup, ENV_FILE, type SetupAnswers } from "./lib/setup/plan";
@@ -46,7 +47,10 @@ const { values: flags } = parseArgs({
 
 const interactive = !flags.yes && process.stdin.isTTY === true;
 const dir = flags.dir ?? process.cwd();
-const env = process.env;
+// As in the app's lib/env.ts, a variable set to "" counts as unset.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([, value]) => value !== ""),
+) as NodeJS.ProcessEnv;
 
 /** Non-interactively: one line, exit 2, nothing written. */
 function refuse(message: string): never {
@@ -194,30 +198,35 @@ async function main(): Promise<void> {
         )
       : null;
 
-  const accountsUrl = flags["accounts-url"] ?? null;
+  const accountsUrl = flags["accounts-url"] ?? previous.LIVECHAT_ACCOUNTS_URL ?? null;
   let credentials: SetupAnswers["credentials"] = null;
+  // Given by a flag, the environment or the previous .env.local: used once; after LiveChat
+  // refuses them, both are asked for (the refused client id offered again).
+  let idGiven = clientIdGiven;
+  let idOffered: string | undefined;
+  let secretGiven =
+    flags["client-secret"] ?? env.LIVECHAT_CLIENT_SECRET ?? previous.LIVECHAT_CLIENT_SECRET;
   while (!useEmulator && !credentials) {
-    const clientId = await answer(clientIdGiven, undefined, {
+    const clientId = await answer(idGiven, idOffered, {
       message: "Client Id",
       problem: (v) => (v.trim() ? null : "The Client Id is on your app's Authorization page."),
     });
-    const clientSecret = await answer(
-      flags["client-secret"] ?? env.LIVECHAT_CLIENT_SECRET,
-      undefined,
-      {
-        message: "Client Secret",
-        secret: true,
-        problem: (v) => (v.trim() ? null : "The Client Secret was shown once when you created it."),
-      },
-    );
+    const clientSecret = await answer(secretGiven, undefined, {
+      message: "Client Secret",
+      secret: true,
+      problem: (v) => (v.trim() ? null : "The Client Secret was shown once when you created it."),
+    });
     const check = await checkCredentials({
-      accountsUrl: accountsUrl ?? "https://accounts.livechat.com",
+      accountsUrl: accountsUrl ?? LIVECHAT_SERVERS.accountsUrl,
       clientId,
       clientSecret,
     });
     if (check.kind === "accepted") credentials = { clientId, clientSecret };
     else if (!interactive) refuse(`${check.reason}; nothing was written.`);
-    else prompts.log.error(`${check.reason}. Enter them again.`);
+    else {
+      prompts.log.error(`${check.reason}. Enter them again.`);
+      [idGiven, idOffered, secretGiven] = [undefined, clientId, undefined];
+    }
   }
 
   const appUrl = originOf(
@@ -260,7 +269,7 @@ async function main(): Promise<void> {
     organizationId,
     credentials,
     accountsUrl,
-    apiUrl: flags["api-url"] ?? null,
+    apiUrl: flags["api-url"] ?? previous.LIVECHAT_API_URL ?? null,
     appUrl,
     database,
   });

@@ -131,6 +131,36 @@ describe("npm run setup, then npm start", () => {
     90_000,
   );
 
+  it("run again with only --force and a new name, it keeps the credentials and LiveChat's URLs", () => {
+    const dir = setupProject();
+    const first = setup(dir, ["--client-id", "marketplace-app"], "marketplace-app-secret");
+    expect(first.status).toBe(0);
+    const before = parseEnvFile(readFileSync(join(dir, ".env.local"), "utf8"));
+
+    // Nothing from the environment either: what it keeps comes from the first run's file.
+    const rest = { ...process.env };
+    for (const name of ["LIVECHAT_CLIENT_ID", "LIVECHAT_CLIENT_SECRET", "DATABASE_URL"])
+      delete rest[name];
+    const again = spawnSync(
+      "npx",
+      ["tsx", "scripts/setup.ts", "--yes", "--force", "--dir", dir, "--name", "Rota for LiveChat"],
+      { env: rest, encoding: "utf8" },
+    );
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    const after = parseEnvFile(readFileSync(join(dir, ".env.local"), "utf8"));
+    for (const kept of [
+      "LIVECHAT_CLIENT_ID",
+      "LIVECHAT_CLIENT_SECRET",
+      "LIVECHAT_ACCOUNTS_URL",
+      "LIVECHAT_API_URL",
+    ]) {
+      expect(after[kept], kept).toBe(before[kept]);
+    }
+    expect(after.LIVECHAT_ACCOUNTS_URL).toBe(stack.emulatorUrl);
+    expect(readFileSync(join(dir, "lib/brand.ts"), "utf8")).toContain("Rota for LiveChat");
+  });
+
   it("a wrong client secret is reported and nothing is written", () => {
     const dir = setupProject();
     const run = setup(dir, ["--client-id", "marketplace-app"], "not-the-secret");
