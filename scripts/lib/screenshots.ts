@@ -15,9 +15,24 @@ const THEMES = ["light", "dark"] as const;
 /** Signs in at the emulator's pages (consent when asked) on `page`, a tab or the widget's popup. */
 async function signInAtEmulator(page: Page) {
   await page.getByLabel("Email").fill(EMAIL);
+  const emulator = new URL(page.url()).origin;
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // The consent page, or none: the tab goes back to the app, the popup posts and closes.
   const allow = page.getByRole("button", { name: "Allow" });
-  if (await allow.isVisible({ timeout: 2_000 }).catch(() => false)) await allow.click();
+  const done = page
+    .waitForURL((url) => url.origin !== emulator)
+    .then(
+      () => "done",
+      () => "done",
+    );
+  const next = await Promise.race([
+    allow.waitFor().then(
+      () => "consent",
+      () => "done",
+    ),
+    done,
+  ]);
+  if (next === "consent") await allow.click();
 }
 
 /** Waits until React has hydrated the element (a click before it does nothing). */

@@ -117,7 +117,8 @@ export async function getLiveChatAccount(userId: string): Promise<LiveChatAccoun
 async function refuseOtherOrganization(account: AccountWithTokens): Promise<void> {
   if (servesOrganization(account.organizationId)) return;
   const accessToken = unsealOrNull(account.accessToken, account.providerAccountId, "access");
-  await clearTokens({ id: account.id });
+  // Only these tokens: a sign-in may have stored new ones meanwhile.
+  await clearTokens({ id: account.id, tokenVersion: account.tokenVersion });
   if (accessToken) await revokeQuietly(accessToken, "other organization");
   throw new ReauthenticationRequiredError("other_organization");
 }
