@@ -28,11 +28,11 @@ export async function readBodyText(
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** JSON.parse that answers null for text that is not JSON. */
-export function parseJsonOrNull(text: string): unknown {
+/** JSON.parse that answers undefined (which no JSON text is) for text that is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
 }

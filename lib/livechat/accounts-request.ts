@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LiveChatAuthError } from "./errors";
-import { parseJson, redact, send } from "./http";
+import { parseJson } from "@/lib/read-body";
+import { redact, send } from "./http";
 
 /** Where the accounts server is and which app is calling it. */
 export type AccountsConfig = {

@@ -23,15 +23,6 @@ export async function send(
   }
 }
 
-/** The parsed body, or undefined when it is not JSON (JSON itself can never yield undefined). */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Removes secrets from text that came from a server before it goes into an error message. */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   return secrets.reduce<string>(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LiveChatApiError, type LiveChatApiErrorType } from "./errors";
-import { parseJson, redact, send } from "./http";
+import { parseJson } from "@/lib/read-body";
+import { redact, send } from "./http";
 import { tokenRegion } from "./region";
 import { parseRetryAfter, retryDelayMs, wait } from "./retry-policy";
 

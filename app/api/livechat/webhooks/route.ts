@@ -2,7 +2,7 @@ import { recordInstallation } from "@/lib/data/installations";
 import { env } from "@/lib/env";
 import { parseAppWebhook, WEBHOOK_MAX_AGE_MS, webhookFreshness } from "@/lib/livechat";
 import { log } from "@/lib/log";
-import { parseJsonOrNull, readBodyText } from "@/lib/read-body";
+import { parseJson, readBodyText } from "@/lib/read-body";
 import { sameText } from "@/lib/same-text";
 
 const answer = (status: number, message: string) => Response.json({ message }, { status });
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
   }
   const text = await readBodyText(request);
   if (text === null) return answer(413, "The body is too large for a LiveChat app webhook.");
-  const event = parseAppWebhook(parseJsonOrNull(text));
+  const event = parseAppWebhook(parseJson(text));
   if (!event) return answer(400, "Not a LiveChat app webhook body.");
   if (event.clientId !== clientId) return answer(403, "This webhook is for another LiveChat app.");
   if (event.kind === "ignored") return answer(200, `Ignored ${event.event}.`);

@@ -10,7 +10,7 @@ import {
 } from "@/lib/auth/frame-cookies";
 import { SIGN_IN_ERROR_MESSAGES } from "@/lib/auth/messages";
 import { finishWidgetSignIn } from "@/lib/auth/widget-sign-in";
-import { parseJsonOrNull, readBodyText } from "@/lib/read-body";
+import { parseJson, readBodyText } from "@/lib/read-body";
 
 const bodySchema = z.object({
   code: z.string().min(1).max(2048),
@@ -31,7 +31,7 @@ export async function POST(request: Request) {
   if (!fromOwnPage(request)) return Response.json({ error: "Forbidden" }, { status: 403 });
   const text = await readBodyText(request, MAX_BODY_BYTES);
   if (text === null) return refused(413, "Not a sign-in result: it is too large.");
-  const parsed = bodySchema.safeParse(parseJsonOrNull(text));
+  const parsed = bodySchema.safeParse(parseJson(text));
   if (!parsed.success) return refused(400, "Not a sign-in result.");
   const { code, state, id } = parsed.data;
   const jar = await cookies();
