@@ -5,13 +5,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { env, EnvError } = await import("@/lib/env");
-    try {
-      env();
-    } catch (error) {
-      if (!(error instanceof EnvError)) throw error;
-      console.error(error.message);
-      process.exit(1);
-    }
+    const { env, exitOnEnvError } = await import("@/lib/env");
+    exitOnEnvError(env);
   }
 }

@@ -1,17 +1,9 @@
 import type { NextConfig } from "next";
-import { EnvError, parseEnv } from "./lib/env";
+import { exitOnEnvError, parseEnv } from "./lib/env";
 
 // On Vercel the build has the deployment's variables: a configuration the server would refuse at
 // start (lib/env.ts) fails the build with the same line instead of being deployed.
-if (process.env.VERCEL) {
-  try {
-    parseEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
+if (process.env.VERCEL) exitOnEnvError(() => parseEnv(process.env));
 
 // BENCH_BUILD=1 (set by `npm run bench`, scripts/lib/stack.ts) adds the benchmark-only routes,
 // files named `*.bench.tsx` under app/bench/: other builds have no such route, not even a 404 page.

@@ -241,3 +241,17 @@ export function env(): Env {
   }
   return cached;
 }
+
+/**
+ * Runs `check` (a parse of the environment): a missing, malformed or unsafe variable prints its
+ * one line and ends the process with status 1. For the server's start and the Vercel build.
+ */
+export function exitOnEnvError(check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
