@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import { AUTH_ERROR_PAGE, authOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { withPreciseSignInErrors } from "@/lib/auth/sign-in-error";
@@ -7,14 +8,6 @@ import { paceSignIn, SIGN_IN_PACE_COOKIE } from "@/lib/auth/sign-in-pace";
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 let handler: ((req: Request, ctx: RouteContext) => Promise<Response>) | undefined;
-
-function cookieOf(req: Request, name: string): string | undefined {
-  const pair = (req.headers.get("cookie") ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([key]) => key === name);
-  return pair?.[1];
-}
 
 /** The sign-in error page instead of LiveChat's: next-auth's client asks for JSON (`json=true`). */
 async function tooManySignIns(req: Request): Promise<Response> {
@@ -34,7 +27,8 @@ async function handle(req: Request, ctx: RouteContext) {
   if (req.method !== "POST" || action !== "signin" || provider !== "livechat") return run();
 
   // LiveChat's 3 redirects in 30 s (lib/auth/sign-in-pace.ts): a fourth start gets our page.
-  const pace = paceSignIn(cookieOf(req, SIGN_IN_PACE_COOKIE), env().secureCookies);
+  const paced = (await cookies()).get(SIGN_IN_PACE_COOKIE)?.value;
+  const pace = paceSignIn(paced, env().secureCookies);
   if (!pace.allowed) return tooManySignIns(req);
   const response = await run();
   const headers = new Headers(response.headers);
