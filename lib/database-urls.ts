@@ -52,3 +52,7 @@ export function withLibpqSslMode(value: string): string {
   url.searchParams.set("uselibpqcompat", "true");
   return url.toString();
 }
+
+/** `text` (an error's message) with every PostgreSQL connection string in it replaced. */
+export const withoutConnectionStrings = (text: string, replacement: string) =>
+  text.replace(/postgres(ql)?:\/\/\S+/g, replacement);

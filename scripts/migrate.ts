@@ -1,5 +1,5 @@
 import nextEnv from "@next/env";
-import { DIRECT_URL_VARIABLES, firstSet } from "../lib/database-urls";
+import { DIRECT_URL_VARIABLES, firstSet, withoutConnectionStrings } from "../lib/database-urls";
 import { EnvError, parseEnv } from "../lib/env";
 import { migrateDeploy } from "./lib/migrate";
 
@@ -43,6 +43,6 @@ main().catch((error: unknown) => {
   }
   // Prisma's own message names the failed migration; never echo the connection string.
   const message = error instanceof Error ? error.message : String(error);
-  console.error(message.replace(/postgres(ql)?:\/\/\S+/g, "postgres://[redacted]"));
+  console.error(withoutConnectionStrings(message, "postgres://[redacted]"));
   process.exit(1);
 });

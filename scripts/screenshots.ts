@@ -10,7 +10,7 @@ import { stack } from "./lib/stack-env";
 // scripts/lib/stack.ts), and the Marketplace listing's PNGs of the dashboard and the three
 // widgets, light and dark, each under 1 MB, into docs/screenshots/ (the README shows one).
 
-export const SCREENSHOTS_DIR = "docs/screenshots";
+const SCREENSHOTS_DIR = "docs/screenshots";
 
 async function main() {
   const executablePath = chromiumPath();

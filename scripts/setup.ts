@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import * as prompts from "@clack/prompts";
 import pg from "pg";
 import { APP_NAME } from "../lib/brand";
+import { withoutConnectionStrings } from "../lib/database-urls";
 import { LIVECHAT_SERVERS } from "../lib/defaults";
 import { checkCredentials } from "./lib/setup/credentials";
 import { parseEnvFile } from "./lib/setup/env-file";
@@ -73,7 +74,7 @@ async function databaseAnswers(url: string): Promise<string | null> {
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return `The database does not answer (${reason.replace(/postgres(ql)?:\/\/\S+/g, "its URL")}).`;
+    return `The database does not answer (${withoutConnectionStrings(reason, "its URL")}).`;
   } finally {
     await client.end().catch(() => {});
   }

@@ -29,7 +29,7 @@ export interface SetupAnswers {
 export const ENV_FILE = ".env.local";
 
 /** The variables the setup manages, fresh secrets included (null removes a variable). */
-export function managedVariables(answers: SetupAnswers, existing: Record<string, string>) {
+function managedVariables(answers: SetupAnswers, existing: Record<string, string>) {
   const key = generateKeySpec();
   // A new key must not orphan tokens stored under the old one: it becomes a previous key.
   const oldKey = existing.TOKEN_ENCRYPTION_KEY;
