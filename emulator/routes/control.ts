@@ -111,7 +111,10 @@ const moveSchema = z.object({
   region: z.string().regex(/^[a-z]+(?:-[a-z0-9]+)?$/),
 });
 
-/** LiveChat moves an organization's data to another region: tokens already issued keep their prefix. */
+/**
+ * LiveChat moves an organization's data to another region. Its tokens, those already issued and
+ * any issued later (the seeded prefix), keep their region prefix: only the region reply changes.
+ */
 async function moveOrganization(ctx: Context): Promise<void> {
   const move = await readJson(ctx, moveSchema);
   if (!move) return;
