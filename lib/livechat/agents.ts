@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { log } from "@/lib/log";
 import { toAvatarUrl } from "./avatar-url";
-import { readFields, skippedCounts, type KeptFields, type LenientItem } from "./lenient";
+import { logSkipped, readItem, type KeptFields, type LenientItem } from "./lenient";
 import { request, type LiveChatContext } from "./request";
 
 export type AgentRole = "owner" | "viceowner" | "administrator" | "normal" | (string & {});
@@ -61,15 +60,8 @@ const agentFieldSchemas = {
 export type AgentWire = { id: string } & KeptFields<typeof agentFieldSchemas>;
 
 /** One agent of LiveChat's answer: without a string `id` it is skipped, else only its odd fields are. */
-export function parseAgentWire(raw: unknown): LenientItem<AgentWire> {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { wire: null, skipped: ["agent"] };
-  }
-  const item = raw as Record<string, unknown>;
-  if (typeof item.id !== "string" || item.id === "") return { wire: null, skipped: ["id"] };
-  const { fields, skipped } = readFields(item, agentFieldSchemas);
-  return { wire: { id: item.id, ...fields }, skipped };
-}
+export const parseAgentWire = (raw: unknown): LenientItem<AgentWire> =>
+  readItem(raw, "agent", z.string().min(1), agentFieldSchemas);
 
 /** Maps LiveChat's agent object to ours. */
 export function toAgent(wire: AgentWire): Agent {
@@ -90,17 +82,6 @@ export function toAgent(wire: AgentWire): Agent {
 }
 
 /**
- * Logs, on one line per answer, what of LiveChat's agents could not be read: counts and field
- * names only, never an id, a name or an email.
- */
-function logSkipped(action: string, parsed: LenientItem<AgentWire>[]): void {
-  const counts = skippedCounts(parsed);
-  if (!counts) return;
-  const { items: agents, fields } = counts;
-  log.warn("livechat.agents_skipped", { action, total: parsed.length, agents, fields });
-}
-
-/**
  * Lists the organization's agents (bots excluded). Scope `agents--all:ro`.
  * @see https://platform.text.com/docs/management/configuration-api#list-agents
  */
@@ -117,7 +98,7 @@ export async function listAgents(
     schema: z.array(z.unknown()),
   });
   const parsed = wire.map(parseAgentWire);
-  logSkipped("list_agents", parsed);
+  logSkipped("livechat.agents_skipped", "agents", parsed, { action: "list_agents" });
   return parsed.flatMap(({ wire: agent }) => (agent ? [toAgent(agent)] : []));
 }
 
@@ -142,7 +123,7 @@ export async function getAgent(
 const agentSchema = z.unknown().transform((raw, ctx): AgentWire => {
   const parsed = parseAgentWire(raw);
   if (parsed.wire) {
-    logSkipped("get_agent", [parsed]);
+    logSkipped("livechat.agents_skipped", "agents", [parsed], { action: "get_agent" });
     return parsed.wire;
   }
   ctx.addIssue({ code: "custom", message: "not an agent with an id" });

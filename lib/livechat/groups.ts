@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { log } from "@/lib/log";
-import { readFields, skippedCounts, type KeptFields, type LenientItem } from "./lenient";
+import { logSkipped, readItem, type KeptFields, type LenientItem } from "./lenient";
 import { request, type LiveChatContext } from "./request";
 
 /** A group of the organization's agents: chat routing and settings are per group. */
@@ -38,16 +37,8 @@ const groupFieldSchemas = {
 export type GroupWire = { id: number } & KeptFields<typeof groupFieldSchemas>;
 
 /** One group of LiveChat's answer: without an integer `id` it is skipped, else only its odd fields are. */
-export function parseGroupWire(raw: unknown): LenientItem<GroupWire> {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { wire: null, skipped: ["group"] };
-  }
-  const item = raw as Record<string, unknown>;
-  const id = z.number().int().nonnegative().safeParse(item.id);
-  if (!id.success) return { wire: null, skipped: ["id"] };
-  const { fields, skipped } = readFields(item, groupFieldSchemas);
-  return { wire: { id: id.data, ...fields }, skipped };
-}
+export const parseGroupWire = (raw: unknown): LenientItem<GroupWire> =>
+  readItem(raw, "group", z.number().int().nonnegative(), groupFieldSchemas);
 
 /** Maps LiveChat's group object to ours. */
 export function toGroup(wire: GroupWire): Group {
@@ -75,10 +66,6 @@ export async function listGroups(
     schema: z.array(z.unknown()),
   });
   const parsed = wire.map(parseGroupWire);
-  const counts = skippedCounts(parsed);
-  if (counts) {
-    const { items: groups, fields } = counts;
-    log.warn("livechat.groups_skipped", { total: parsed.length, groups, fields });
-  }
+  logSkipped("livechat.groups_skipped", "groups", parsed);
   return parsed.flatMap(({ wire: group }) => (group ? [toGroup(group)] : []));
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { log } from "@/lib/log";
 
 // LiveChat's answers are read item by item and field by field: one odd value costs that value,
 // one item without an id costs that item, and neither ever costs the whole answer.
@@ -10,6 +11,26 @@ export type KeptFields<S extends FieldSchemas> = { [K in keyof S]?: z.infer<S[K]
 
 /** What a lenient read kept of one item (null: nothing), and which of its parts it could not read. */
 export type LenientItem<W> = { wire: W | null; skipped: string[] };
+
+/**
+ * One item of LiveChat's answer (an agent, a group): without an `id` that `id` accepts it is
+ * skipped whole (`label` when it is not even an object), else only its odd fields are.
+ */
+export function readItem<I, S extends FieldSchemas>(
+  raw: unknown,
+  label: string,
+  id: z.ZodType<I>,
+  schemas: S,
+): LenientItem<{ id: I } & KeptFields<S>> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { wire: null, skipped: [label] };
+  }
+  const item = raw as Record<string, unknown>;
+  const parsedId = id.safeParse(item.id);
+  if (!parsedId.success) return { wire: null, skipped: ["id"] };
+  const { fields, skipped } = readFields(item, schemas);
+  return { wire: { id: parsedId.data, ...fields }, skipped };
+}
 
 /** Each field of `raw` its schema accepts; the names of those it refused. Unknown fields are left out. */
 export function readFields<S extends FieldSchemas>(
@@ -41,4 +62,24 @@ export function skippedCounts(
     for (const field of skipped) fields[field] = (fields[field] ?? 0) + 1;
   }
   return Object.keys(fields).length === 0 ? null : { items, fields };
+}
+
+/**
+ * Logs, on one line per answer, what of it could not be read (`event`, with the dropped items'
+ * count under `itemsKey`): counts and field names only, never an id, a name or an email.
+ */
+export function logSkipped(
+  event: string,
+  itemsKey: string,
+  parsed: readonly LenientItem<unknown>[],
+  context: Record<string, unknown> = {},
+): void {
+  const counts = skippedCounts(parsed);
+  if (!counts) return;
+  log.warn(event, {
+    ...context,
+    total: parsed.length,
+    [itemsKey]: counts.items,
+    fields: counts.fields,
+  });
 }
