@@ -3,14 +3,17 @@ import { chromiumPath, INSTALL_HINT } from "./lib/chromium";
 import { runToCompletion, stopAll, stopAllOnSignals } from "./lib/processes";
 import { buildApp, startStack } from "./lib/stack";
 
-// `npm test [-- unit emulator integration e2e]`: runs the suites (all by default) and starts what
-// they need (scripts/lib/stack.ts). Ends with one summary line.
+// `npm test [-- unit emulator integration e2e] [--no-build]`: runs the suites (all by default)
+// and starts what they need (scripts/lib/stack.ts). Ends with one summary line.
 
 const SUITES = ["unit", "emulator", "integration", "e2e"] as const;
 const requested = process.argv
   .slice(2)
   .filter((arg) => (SUITES as readonly string[]).includes(arg));
 const suites = new Set(requested.length ? requested : SUITES);
+// `--no-build`: serve the last `next build` of this tree (CI's second pass, on PGlite, reuses the
+// first pass's build instead of making the same one again).
+const reuseBuild = process.argv.includes("--no-build");
 const totals = { passed: 0, failed: 0, skipped: 0 };
 mkdirSync(".tmp", { recursive: true });
 stopAllOnSignals(1);
@@ -76,7 +79,9 @@ async function main() {
     suites.delete("e2e");
   }
   if (suites.has("integration") || suites.has("e2e")) {
-    buildApp();
+    if (!reuseBuild) buildApp();
+    else if (!existsSync(".next/BUILD_ID"))
+      throw new Error("--no-build: there is no build in .next");
     const stack = await startStack();
     if (suites.has("integration")) vitest(["integration"], stack);
     if (suites.has("e2e")) playwright(stack);
